@@ -1,0 +1,119 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from framing.errors import LexiconError
+from framing.lexicon import BUILTIN, builtin, parse_lexicon, verb_forms
+from framing.text import Doc
+
+HEADER = """# name: test
+# version: 0.1.0
+# description: a test lexicon
+# license: MIT
+# provenance: written for the tests
+# categories: modal=modal verbs; approx=approximators; label=labels; verb=verbs
+entry\tcategory\tinflect\trule\tweight\tnote
+"""
+
+ENTRIES = """may\tmodal\t-\tnot_month\t1.0\t
+could\tmodal\t-\tnot_negated\t1.0\t
+about\tapprox\t-\tbefore_number\t1.0\t
+up to\tapprox\t-\tbefore_number\t1.0\t
+regime\tlabel\tnoun\t-\t1.5\t
+propaganda arm\tlabel\tnoun\t-\t1.0\t
+boast\tverb\tverb\t-\t1.0\tloaded attribution
+"""
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return parse_lexicon(HEADER + ENTRIES, path="test.tsv")
+
+
+def found(lexicon, text):
+    doc = Doc(text)
+    return [text[doc.tokens[m.first].start : doc.tokens[m.stop - 1].end] for m in lexicon.matches(doc)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Troops may have withdrawn.", ["may"]),
+        ("The pact was signed in May.", []),
+        ("May 5 was the date.", []),
+        ("May they return safely.", ["May"]),
+        ("They could not hold the line.", []),
+        ("They could hold the line.", ["could"]),
+        ("A report about the troops.", []),
+        ("About 11,000 troops were sent.", ["About"]),
+        ("up to twelve thousand", ["up to"]),
+        ("The regimes of both states.", ["regimes"]),
+        ("KCNA, the regime's propaganda arm, said", ["regime", "propaganda arm"]),
+        ("He boasted and keeps boasting; she boasts.", ["boasted", "boasting", "boasts"]),
+    ],
+)
+def test_context_rules_and_inflections(lexicon, text, expected):
+    assert found(lexicon, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("tyrant\tnope\t-\t-\t1.0\t", "category 'nope' is not declared"),
+        ("tyrant\tlabel\t-", "expected 5 or 6 tab-separated columns"),
+        ("tyrant\tlabel\tadverb\t-\t1.0\t", "inflect must be one of"),
+        ("tyrant\tlabel\t-\tsometimes\t1.0\t", "unknown rule 'sometimes'"),
+        ("tyrant\tlabel\t-\t-\theavy\t", "weight 'heavy' is not a number"),
+        ("tyrant\tlabel\t-\t-\t-1\t", "weight must be positive"),
+        ("regime\tlabel\t-\t-\t1.0\t", "repeats line"),
+    ],
+)
+def test_bad_lines_are_named(line, message):
+    text = HEADER + ENTRIES + line + "\n"
+    with pytest.raises(LexiconError, match=message) as err:
+        parse_lexicon(text, path="mine.tsv")
+    assert f"mine.tsv:{text.count(chr(10))}" in str(err.value)
+
+
+def test_missing_header_is_reported():
+    with pytest.raises(LexiconError, match="header lacks"):
+        parse_lexicon("entry\tcategory\tinflect\trule\tweight\tnote\nx\ty\t-\t-\t1\t\n")
+
+
+@pytest.mark.parametrize("word,form", [("boast", "boasted"), ("slam", "slammed"),
+                                       ("decry", "decried"), ("praise", "praising")])
+def test_verb_forms(word, form):
+    assert form in verb_forms(word)
+
+
+words = st.sampled_from(["the", "regime", "may", "up", "to", "10", "troops", "propaganda", "arm",
+                         "boasted", ",", "said", "not", "could", "May", "about"])
+
+
+@given(st.lists(words, max_size=40))
+def test_matches_are_ordered_disjoint_and_on_token_boundaries(lexicon, tokens):
+    text = " ".join(tokens)
+    doc = Doc(text)
+    last_stop = 0
+    for m in lexicon.matches(doc):
+        assert last_stop <= m.first < m.stop <= len(doc.tokens)
+        last_stop = m.stop
+
+
+@pytest.mark.parametrize("name", BUILTIN)
+def test_builtin_lexicons_load_with_provenance(name):
+    lex = builtin(name)
+    assert lex.version and lex.provenance and lex.license == "MIT"
+    assert {e.category for e in lex.entries} <= set(lex.categories)
+
+
+@pytest.mark.parametrize(
+    ("name", "minimum", "categories"),
+    [("loaded", 500, 5), ("hedges", 150, 4), ("boosters", 60, 3), ("sarcasm", 40, 4)],
+)
+def test_builtin_lexicons_are_big_enough(name, minimum, categories):
+    lex = builtin(name)
+    assert len(lex) >= minimum
+    assert len({e.category for e in lex.entries}) >= categories

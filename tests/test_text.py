@@ -1,0 +1,115 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from framing.text import Doc, split_sentences, tokenize
+
+
+def speech(tokens, i):
+    return 1 if tokens[i].norm in {"said", "says", "declared", "told", "warned"} else 0
+
+
+@given(st.text())
+def test_token_offsets_index_the_text(text):
+    for tok in tokenize(text):
+        assert text[tok.start : tok.end] == tok.text
+        assert tok.text.strip() == tok.text != ""
+
+
+@given(st.text())
+def test_sentences_are_ordered_trimmed_and_within_the_text(text):
+    bounds = split_sentences(text)
+    previous_end = 0
+    for start, end in bounds:
+        assert previous_end <= start < end <= len(text)
+        assert text[start:end] == text[start:end].strip()
+        previous_end = end
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab “”\"‘’.\n?"))))
+def test_quotes_never_overlap_and_stay_inside_the_text(text):
+    doc = Doc(text, is_speech_verb=speech)
+    last_end = 0
+    for quote in doc.quotes:
+        assert last_end <= quote.start < quote.inner_start <= quote.inner_end < quote.end + 1
+        assert quote.end <= len(text)
+        last_end = quote.end
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia’s army", ["Russia", "’s", "army"]),
+        ("the so-called deal", ["the", "so-called", "deal"]),
+        ("it doesn't matter", ["it", "doesn't", "matter"]),
+        ("the U.S. and 11,000 troops", ["the", "U.S.", "and", "11", ",", "000", "troops"]),
+    ],
+)
+def test_tokenize(text, expected):
+    assert [t.text for t in tokenize(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Gen. Gerasimov spoke. Then he left.", 2),
+        ("The U.S. condemned it. Kyiv agreed.", 2),
+        ("Headline without a full stop\nBody text starts here.", 2),
+        ("South Korea's intelligence service estimates\n4,700 casualties in total.", 1),
+        ("troops sent to\ndefend Russia as if it were home.", 1),
+        ("Is it over? Nobody knows!", 2),
+        ("First paragraph.\n\nSecond paragraph", 2),
+    ],
+)
+def test_split_sentences(text, count):
+    assert len(split_sentences(text)) == count
+
+
+def test_attributed_quote_after_speech_verb():
+    text = "Putin said: “The heroes fought well.” Then he left."
+    (quote,) = Doc(text, is_speech_verb=speech).quotes
+    assert quote.kind == "attributed"
+    assert text[quote.inner_start : quote.inner_end] == "The heroes fought well."
+
+
+def test_speaker_named_after_the_quote():
+    text = "“We will respond firmly and without delay,” warned Oleksandr Merezhko on Monday."
+    (quote,) = Doc(text, is_speech_verb=speech).quotes
+    assert (quote.kind, quote.speaker) == ("attributed", "Oleksandr Merezhko")
+
+
+def test_short_unattributed_quote_is_a_scare_quote():
+    text = "They come from an “elite” unit, by local standards."
+    doc = Doc(text, is_speech_verb=speech)
+    (quote,) = doc.quotes
+    assert quote.kind == "scare"
+    inside = [t.text for t, q in zip(doc.tokens, doc.in_quote) if q is not None]
+    assert inside == ["elite"]
+
+
+def test_apostrophes_do_not_open_quotes():
+    text = "Russia’s generals and the soldiers’ families don’t agree."
+    assert Doc(text).quotes == []
+
+
+def test_quote_running_over_paragraphs_stays_one_quote():
+    text = "He said: “First part of the statement.\n\n“Second part of it,” he added.\n\nNarration."
+    doc = Doc(text, is_speech_verb=speech)
+    assert len(doc.quotes) == 1
+    assert "Second part" in text[doc.quotes[0].inner_start : doc.quotes[0].inner_end]
+
+
+def test_unterminated_quote_closes_at_paragraph_end():
+    text = "The statement read “an open quote that never closes\n\nOwn voice again here."
+    doc = Doc(text, is_speech_verb=speech)
+    assert len(doc.quotes) == 1
+    assert doc.quotes[0].end < text.index("Own voice")
+    assert all(q is None for t, q in zip(doc.tokens, doc.in_quote) if t.start > doc.quotes[0].end)
+
+
+def test_own_words_exclude_quoted_speech():
+    doc = Doc("Officials said “four quoted words here” today.", is_speech_verb=speech)
+    assert doc.words == 7
+    assert doc.own_words == 3
