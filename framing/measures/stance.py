@@ -1,0 +1,230 @@
+"""Stance toward each actor: how favourably the text speaks of it near each mention.
+
+For every mention of an actor, the words of its sentence in the same voice (up to `WINDOW` tokens
+either side, not crossing ; or a contrastive "but"/"while"/"however") are weighed, nearer words more:
+VADER word valences (negation flips them) and pejorative labels from the loaded-language lexicon
+("the regime in Pyongyang"). Words that only describe the events of a war (killed, casualties) are
+ignored: they say what happened, not how the outlet judges an actor. In an article full of irony
+markers praise is not taken at face value: positive words are discounted by the sarcasm index
+(sentiment incongruity), and the irony markers themselves (scare quotes, "so-called", "none other
+than") count against the actors of their sentence: mockery has a target. Own voice and quoted
+voices are scored apart.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..lexicon import Lexicon, builtin
+from ..sentiment import NEGATION_SCALAR, NEGATIONS, valences
+from ..text import Doc, Token, normalise, tokenize
+from ..types import Actor, ActorStance, Span
+from ._evidence import as_doc
+
+NAME = "stance"
+WINDOW = 20
+MIN_MENTIONS = 2  # fewer own-voice mentions than this is "too little evidence"
+THRESHOLD = 0.1  # |score| below this is neutral
+MOCKERY = -1.5  # an irony marker near a mention, in VADER valence units
+_ALPHA = 15.0  # VADER's normalisation: raw / sqrt(raw² + alpha) maps any sum into (-1, 1)
+_BOUNDARY_TOKENS = frozenset(";")
+_BOUNDARY_WORDS = frozenset(["but", "while", "whereas", "although", "though", "yet", "however"])
+# Negators and discourse words carry VADER valences but say nothing about an actor.
+_NOT_CUES = NEGATIONS | {"yes", "please", "ok", "okay", "like", "well", "agreed", "agree"}
+_LABEL_WEIGHTS = {"label": -2.0, "euphemism": -1.5, "emotive": -1.0, "attribution": -0.5}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    actor: str
+    first: int  # token indices, `stop` exclusive
+    stop: int
+
+
+class ActorMatcher:
+    """Finds mentions of actors by their names and aliases: whole tokens, case as written,
+    longest alias first ("North Korean troops" before "North Korean")."""
+
+    def __init__(self, actors: Sequence[Actor]) -> None:
+        self.actors = tuple(actors)
+        index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for actor in self.actors:
+            for name in actor.names:
+                form = tuple(_case_key(t.text) for t in tokenize(name))
+                if form:
+                    index.setdefault(form[0], []).append((form, actor.name))
+        for candidates in index.values():
+            candidates.sort(key=lambda item: -len(item[0]))
+        self._index = index
+
+    def mentions(self, tokens: list[Token]) -> list[Mention]:
+        found, i = [], 0
+        keys = [_case_key(t.text) if t.text[0].isupper() else t.norm for t in tokens]
+        while i < len(tokens):
+            hit = None
+            for form, actor in self._index.get(keys[i], ()):
+                if tuple(keys[i : i + len(form)]) == form:
+                    hit = Mention(actor, i, i + len(form))
+                    break
+            if hit:
+                found.append(hit)
+                i = hit.stop
+            else:
+                i += 1
+        return found
+
+
+def _case_key(text: str) -> str:
+    # Case-sensitive for names, but straight and curly apostrophes are the same.
+    return text.replace("’", "'") if text[0].isupper() else normalise(text)
+
+
+def stance(
+    text: Doc | str,
+    actors: Sequence[Actor],
+    *,
+    matcher: ActorMatcher | None = None,
+    labels: Lexicon | None = None,
+    events: Lexicon | None = None,
+    irony: float = 0.0,
+    mockery: Sequence[Span] = (),
+) -> dict[str, ActorStance]:
+    """Stance toward each actor in [-1, 1], own voice and quoted voices apart, with evidence.
+
+    `irony` (the article's sarcasm index, in [0, 1]) discounts positive words in the own voice;
+    `mockery` (own-voice sarcasm evidence) counts against the actors of the same sentence."""
+    doc = as_doc(text)
+    matcher = matcher or ActorMatcher(actors)
+    labels = labels or builtin("loaded")
+    events = events or builtin("event_words")
+    cues = _cue_table(doc, labels, events)
+    _add_mockery(doc, cues, mockery)
+    by_actor: dict[str, list[tuple[Mention, float, list[Span]]]] = {a.name: [] for a in actors}
+    for mention in matcher.mentions(doc.tokens):
+        score, spans = _score_mention(doc, mention, cues, irony)
+        by_actor.setdefault(mention.actor, []).append((mention, score, spans))
+    return {name: _summarise(doc, name, scored) for name, scored in by_actor.items()}
+
+
+def _cue_table(doc: Doc, labels: Lexicon, events: Lexicon) -> dict[int, tuple[float, str, int]]:
+    """token index → (valence, source, length in tokens) for every cue word in the text."""
+    table: dict[int, tuple[float, str, int]] = {}
+    skip = set()
+    for m in events.matches(doc):
+        skip.update(range(m.first, m.stop))
+    for m in labels.matches(doc):
+        weight = _LABEL_WEIGHTS.get(m.entry.category)
+        if weight is not None:
+            source = f"loaded.tsv:{m.entry.entry}"
+            table[m.first] = (weight * m.entry.weight, source, m.stop - m.first)
+            skip.update(range(m.first, m.stop))
+    words = valences()
+    for i, tok in enumerate(doc.tokens):
+        if i in skip or i in table or tok.norm in _NOT_CUES:
+            continue
+        value = words.get(tok.norm)
+        if value:
+            if any(doc.tokens[k].norm in NEGATIONS for k in range(max(0, i - 3), i)):
+                value *= NEGATION_SCALAR
+            table[i] = (value, f"vader:{tok.norm}", 1)
+    return table
+
+
+def _add_mockery(
+    doc: Doc, cues: dict[int, tuple[float, str, int]], mockery: Sequence[Span]
+) -> None:
+    """Irony markers become unfavourable cues at the token where they start (scare quotes and
+    "so-called" replace whatever valence the quoted word had: praise in scare quotes is mockery)."""
+    starts = {tok.start: i for i, tok in enumerate(doc.tokens)}
+    for span in mockery:
+        i = starts.get(span.start)
+        if i is None or span.in_quote or span.label == "rhetorical_question":
+            continue
+        length = sum(1 for t in doc.tokens[i:] if t.end <= span.end) or 1
+        value, source = MOCKERY * span.weight, f"sarcasm:{span.source}"
+        previous = cues.get(i)
+        if previous and previous[1].startswith("sarcasm:"):  # a scare quote that is also praise
+            value, source = value + previous[0], previous[1]
+        cues[i] = (value, source, length)
+
+
+def _window(doc: Doc, mention: Mention) -> list[tuple[int, int]]:
+    """(token index, distance) of tokens in the mention's clause, in the same voice."""
+    sent = doc.sentences[doc.sentence_of[mention.first]]
+    voice = doc.in_quote[mention.first]
+    out = []
+    for step, start in ((-1, mention.first - 1), (1, mention.stop)):
+        i, distance = start, 1
+        while sent.first <= i < sent.stop and distance <= WINDOW:
+            tok = doc.tokens[i]
+            if tok.text in _BOUNDARY_TOKENS or tok.norm in _BOUNDARY_WORDS:
+                break
+            if doc.in_quote[i] is voice:
+                out.append((i, distance))
+                distance += 1
+            i += step
+    return out
+
+
+def _score_mention(
+    doc: Doc, mention: Mention, cues: dict[int, tuple[float, str, int]], irony: float
+) -> tuple[float, list[Span]]:
+    raw, spans = 0.0, []
+    in_quote = doc.in_quote[mention.first] is not None
+    for i, distance in _window(doc, mention):
+        cue = cues.get(i)
+        if cue is None:
+            continue
+        value, source, length = cue
+        if value > 0 and not in_quote:
+            value *= 1 - irony
+        contribution = value / (1 + 0.1 * (distance - 1))
+        if not contribution:
+            continue
+        raw += contribution
+        start, end = doc.tokens[i].start, doc.tokens[min(i + length, len(doc.tokens)) - 1].end
+        spans.append(
+            Span(start, end, doc.text[start:end], "stance_cue",
+                 "favourable word" if value > 0 else "unfavourable word", source,
+                 in_quote, mention.actor, round(contribution, 3))
+        )
+    score = raw / math.sqrt(raw * raw + _ALPHA)
+    start, end = doc.tokens[mention.first].start, doc.tokens[mention.stop - 1].end
+    spans.append(
+        Span(start, end, doc.text[start:end], NAME, label_for(score, MIN_MENTIONS),
+             "rule:clause_window", in_quote, mention.actor, round(score, 3))
+    )
+    return score, spans
+
+
+def label_for(score: float | None, mentions: int) -> str:
+    if mentions == 0 or score is None:
+        return "not mentioned"
+    if mentions < MIN_MENTIONS:
+        return "too little evidence"
+    if score >= THRESHOLD:
+        return "favourable"
+    if score <= -THRESHOLD:
+        return "unfavourable"
+    return "neutral"
+
+
+def _summarise(
+    doc: Doc, actor: str, scored: list[tuple[Mention, float, list[Span]]]
+) -> ActorStance:
+    own = [s for m, s, _ in scored if doc.in_quote[m.first] is None]
+    quoted = [s for m, s, _ in scored if doc.in_quote[m.first] is not None]
+    own_score = sum(own) / len(own) if own else None
+    quoted_score = sum(quoted) / len(quoted) if quoted else None
+    evidence = tuple(span for _, _, spans in scored for span in spans)
+    return ActorStance(
+        actor=actor,
+        score=own_score,
+        mentions=len(own),
+        label=label_for(own_score, len(own)),
+        quoted_score=quoted_score,
+        quoted_mentions=len(quoted),
+        quoted_label=label_for(quoted_score, len(quoted)),
+        evidence=evidence,
+    )
