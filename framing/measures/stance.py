@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..lexicon import Lexicon, builtin
 from ..sentiment import NEGATION_SCALAR, NEGATIONS, valences
@@ -33,6 +34,13 @@ _BOUNDARY_WORDS = frozenset(["but", "while", "whereas", "although", "though", "y
 # Negators and discourse words carry VADER valences but say nothing about an actor.
 _NOT_CUES = NEGATIONS | {"yes", "please", "ok", "okay", "like", "well", "agreed", "agree"}
 _LABEL_WEIGHTS = {"label": -2.0, "euphemism": -1.5, "emotive": -1.0, "attribution": -0.5}
+
+
+class Cue(NamedTuple):
+    value: float  # in VADER valence units, signed
+    source: str  # lexicon entry or rule
+    length: int  # tokens
+    label: str  # loaded-language category, "irony", or "favourable/unfavourable word"
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,9 +115,9 @@ def stance(
     return {name: _summarise(doc, name, scored) for name, scored in by_actor.items()}
 
 
-def _cue_table(doc: Doc, labels: Lexicon, events: Lexicon) -> dict[int, tuple[float, str, int]]:
+def _cue_table(doc: Doc, labels: Lexicon, events: Lexicon) -> dict[int, Cue]:
     """token index → (valence, source, length in tokens) for every cue word in the text."""
-    table: dict[int, tuple[float, str, int]] = {}
+    table: dict[int, Cue] = {}
     skip = set()
     for m in events.matches(doc):
         skip.update(range(m.first, m.stop))
@@ -117,7 +125,7 @@ def _cue_table(doc: Doc, labels: Lexicon, events: Lexicon) -> dict[int, tuple[fl
         weight = _LABEL_WEIGHTS.get(m.entry.category)
         if weight is not None:
             source = f"loaded.tsv:{m.entry.entry}"
-            table[m.first] = (weight * m.entry.weight, source, m.stop - m.first)
+            table[m.first] = Cue(weight * m.entry.weight, source, m.stop - m.first, m.entry.category)
             skip.update(range(m.first, m.stop))
     words = valences()
     for i, tok in enumerate(doc.tokens):
@@ -127,12 +135,13 @@ def _cue_table(doc: Doc, labels: Lexicon, events: Lexicon) -> dict[int, tuple[fl
         if value:
             if any(doc.tokens[k].norm in NEGATIONS for k in range(max(0, i - 3), i)):
                 value *= NEGATION_SCALAR
-            table[i] = (value, f"vader:{tok.norm}", 1)
+            label = "favourable word" if value > 0 else "unfavourable word"
+            table[i] = Cue(value, f"vader:{tok.norm}", 1, label)
     return table
 
 
 def _add_mockery(
-    doc: Doc, cues: dict[int, tuple[float, str, int]], mockery: Sequence[Span]
+    doc: Doc, cues: dict[int, Cue], mockery: Sequence[Span]
 ) -> None:
     """Irony markers become unfavourable cues at the token where they start (scare quotes and
     "so-called" replace whatever valence the quoted word had: praise in scare quotes is mockery)."""
@@ -144,9 +153,9 @@ def _add_mockery(
         length = sum(1 for t in doc.tokens[i:] if t.end <= span.end) or 1
         value, source = MOCKERY * span.weight, f"sarcasm:{span.source}"
         previous = cues.get(i)
-        if previous and previous[1].startswith("sarcasm:"):  # a scare quote that is also praise
-            value, source = value + previous[0], previous[1]
-        cues[i] = (value, source, length)
+        if previous and previous.label == "irony":  # a scare quote that is also praise
+            value, source = value + previous.value, previous.source
+        cues[i] = Cue(value, source, length, "irony")
 
 
 def _window(doc: Doc, mention: Mention) -> list[tuple[int, int]]:
@@ -168,7 +177,7 @@ def _window(doc: Doc, mention: Mention) -> list[tuple[int, int]]:
 
 
 def _score_mention(
-    doc: Doc, mention: Mention, cues: dict[int, tuple[float, str, int]], irony: float
+    doc: Doc, mention: Mention, cues: dict[int, Cue], irony: float
 ) -> tuple[float, list[Span]]:
     raw, spans = 0.0, []
     in_quote = doc.in_quote[mention.first] is not None
@@ -176,17 +185,16 @@ def _score_mention(
         cue = cues.get(i)
         if cue is None:
             continue
-        value, source, length = cue
+        value = cue.value
         if value > 0 and not in_quote:
             value *= 1 - irony
         contribution = value / (1 + 0.1 * (distance - 1))
         if not contribution:
             continue
         raw += contribution
-        start, end = doc.tokens[i].start, doc.tokens[min(i + length, len(doc.tokens)) - 1].end
+        start, end = doc.tokens[i].start, doc.tokens[min(i + cue.length, len(doc.tokens)) - 1].end
         spans.append(
-            Span(start, end, doc.text[start:end], "stance_cue",
-                 "favourable word" if value > 0 else "unfavourable word", source,
+            Span(start, end, doc.text[start:end], "stance_cue", cue.label, cue.source,
                  in_quote, mention.actor, round(contribution, 3))
         )
     score = raw / math.sqrt(raw * raw + _ALPHA)
