@@ -11,9 +11,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from importlib.resources import files
-from pathlib import Path
 
+from framing.data import lexicon_dir
 from framing.errors import LexiconError
 from framing.types import Actor, Article, Story
 
@@ -137,13 +136,7 @@ def load_gazetteer() -> tuple[Country, ...]:
 
 
 def _gazetteer_text() -> str:
-    try:
-        resource = files("framing.lexicons") / "gazetteer" / "countries.tsv"
-        return resource.read_text(encoding="utf-8")
-    except (ModuleNotFoundError, FileNotFoundError):
-        # Running from a source checkout: the lexicons sit next to the package.
-        path = Path(__file__).parent.parent / "lexicons" / "gazetteer" / "countries.tsv"
-        return path.read_text(encoding="utf-8")
+    return (lexicon_dir() / "gazetteer" / "countries.tsv").read_text(encoding="utf-8")
 
 
 def _parse_gazetteer(text: str) -> Iterable[Country]:

@@ -18,10 +18,10 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from importlib import resources
 from pathlib import Path
 from typing import IO, Any
 
+from framing.data import sample_dir
 from framing.errors import ArticleError, CorpusError
 from framing.types import Article, Skipped
 
@@ -142,18 +142,7 @@ def parse_front_matter(text: str, *, name: str = "<text>") -> tuple[dict[str, st
 
 def sample_corpus_path() -> Path:
     """The bundled sample corpus: installed package data, or the repository's ``corpus/`` folder."""
-    fallback = Path(__file__).resolve().parent.parent / "corpus"
-    try:
-        root = resources.files("framing.sample")
-    except (ModuleNotFoundError, TypeError):  # not installed (or an old importlib)
-        return fallback
-    if isinstance(root, Path) and root.is_dir():
-        return root
-    # A namespace package (no __init__.py) gives a MultiplexedPath: take its first real folder.
-    for candidate in getattr(root, "_paths", ()):
-        if isinstance(candidate, Path) and candidate.is_dir():
-            return candidate
-    return fallback
+    return sample_dir()
 
 
 def sample_story_path() -> Path:

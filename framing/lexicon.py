@@ -9,10 +9,10 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
+from .data import lexicon_dir
 from .errors import LexiconError
 from .text import Doc, Token, tokenize
 
@@ -306,17 +306,6 @@ def load_lexicon(path: str | Path) -> Lexicon:
     except UnicodeDecodeError as err:
         raise LexiconError(f"{path}: not UTF-8 ({err.reason} at byte {err.start})") from None
     return parse_lexicon(text, path=str(path))
-
-
-def lexicon_dir() -> Path:
-    """The folder of built-in lexicons: package data when installed, else the repo's lexicons/."""
-    try:
-        folder = resources.files("framing.lexicons")
-        if folder.joinpath("loaded.tsv").is_file():
-            return Path(str(folder))
-    except ModuleNotFoundError:
-        pass
-    return Path(__file__).resolve().parent.parent / "lexicons"
 
 
 @cache

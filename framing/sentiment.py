@@ -9,7 +9,7 @@ from functools import cache
 from importlib import resources
 
 NEGATIONS = frozenset(
-    "not n't no never none nobody nothing neither nor nowhere without cannot hardly barely".split()
+    ["not", "n't", "no", "never", "none", "nobody", "nothing", "neither", "nor", "nowhere", "without", "cannot", "hardly", "barely"]
 )
 NEGATION_SCALAR = -0.74  # VADER's own factor for a negated word
 

@@ -7,10 +7,10 @@ knows whether it sits inside a quotation, and every quotation knows whether a sp
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import pairwise
 from typing import NamedTuple
 
 # A word keeps inner hyphens and contractions ("so-called", "don't") but not the possessive 's,
