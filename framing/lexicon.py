@@ -51,18 +51,22 @@ class Lexicon:
     categories: dict[str, str]
     entries: tuple[Entry, ...]
     path: str = ""
-    _index: dict[str, list[tuple[tuple[str, ...], Entry]]] = field(
-        default_factory=dict, repr=False, compare=False
+    # first token -> [(length, {token tuple: entries})], longest first, and the second tokens
+    # of its multi-word forms (a cheap test before building a tuple)
+    _index: dict[str, tuple[list[tuple[int, dict[tuple[str, ...], list[Entry]]]], frozenset[str]]] = (
+        field(default_factory=dict, repr=False, compare=False)
     )
 
     def __post_init__(self) -> None:
-        index: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
+        forms: dict[str, dict[int, dict[tuple[str, ...], list[Entry]]]] = {}
         for entry in self.entries:
             for form in expand(entry):
-                index.setdefault(form[0], []).append((form, entry))
-        for candidates in index.values():
-            candidates.sort(key=lambda item: -len(item[0]))
-        self._index.update(index)
+                by_length = forms.setdefault(form[0], {})
+                by_length.setdefault(len(form), {}).setdefault(form, []).append(entry)
+        for first, by_length in forms.items():
+            lengths = sorted(by_length.items(), reverse=True)
+            seconds = frozenset(f[1] for table in by_length.values() for f in table if len(f) > 1)
+            self._index[first] = (lengths, seconds)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -71,21 +75,28 @@ class Lexicon:
         """The longest entry starting at token i whose context rules hold, or None."""
         doc = doc_or_tokens if isinstance(doc_or_tokens, Doc) else None
         tokens = doc.tokens if doc else doc_or_tokens
-        candidates = self._index.get(tokens[i].norm)
-        if not candidates:
+        found = self._index.get(tokens[i].norm)
+        if found is None:
             return None
-        for form, entry in candidates:
-            stop = i + len(form)
-            if stop > len(tokens):
+        lengths, seconds = found
+        n = len(tokens)
+        multi = i + 1 < n and tokens[i + 1].norm in seconds
+        for length, table in lengths:
+            stop = i + length
+            if length > 1 and (not multi or stop > n):
                 continue
-            if all(tokens[i + k].norm == form[k] for k in range(1, len(form))) and all(
-                RULES[rule](tokens, i, stop, doc) for rule in entry.rules
-            ):
-                return Match(i, stop, entry)
+            key = tuple(t.norm for t in tokens[i:stop]) if length > 1 else (tokens[i].norm,)
+            for entry in table.get(key, ()):
+                if not entry.rules or all(RULES[r](tokens, i, stop, doc) for r in entry.rules):
+                    return Match(i, stop, entry)
         return None
 
     def matches(self, doc: Doc) -> list[Match]:
-        """All non-overlapping matches in reading order, longest first at each position."""
+        """All non-overlapping matches in reading order, longest first at each position.
+        Remembered on the `Doc`, so measures that share a lexicon match it once."""
+        memo = doc.memo.get(id(self))
+        if memo is not None and memo[0] is self:
+            return memo[1]
         found = []
         i, n = 0, len(doc.tokens)
         index = self._index
@@ -98,6 +109,7 @@ class Lexicon:
                     i = m.stop
                     continue
             i += 1
+        doc.memo[id(self)] = (self, found)
         return found
 
 

@@ -4,13 +4,16 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .comparison import Comparison, aggregate
 from .corpus import DEFAULT_MAX_BYTES, Corpus, load_corpus, sample_corpus_path, sample_story_path
 from .measures.stance import ActorMatcher
 from .score import score_article
 from .story import load_story
 from .types import Article, ArticleScore, Story
+
+if TYPE_CHECKING:
+    from .comparison import Comparison
 
 STORY_FILE = "story.toml"
 
@@ -62,6 +65,8 @@ def compare(
     bundled sample story. Without `story`, a `story.toml` beside the corpus is used, else actors
     are proposed automatically. Unreadable articles are listed in `Comparison.skipped`.
     """
+    from .comparison import aggregate  # pandas: loaded only when comparing, not when scoring
+
     if corpus is None:
         corpus, story = sample_corpus_path(), story or sample_story_path()
     paths: Sequence[str | Path] = ()
@@ -85,7 +90,7 @@ def compare(
 
 def versions() -> dict[str, str]:
     """Versions of everything that shapes a score: tool, lexicons, sentiment word list."""
-    from . import __version__
+    from ._version import __version__
     from .lexicon import versions as lexicon_versions
     from .sentiment import version as vader_version
 

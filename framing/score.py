@@ -33,7 +33,7 @@ def score_article(
     stances = (
         stance(doc, actors, matcher=matcher, irony=irony, mockery=mockery) if actors else {}
     )
-    own_words = doc.sentence_own_words()
+    own_words = doc.sentence_own_words
     return ArticleScore(
         article=article,
         words=doc.words,

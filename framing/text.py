@@ -65,15 +65,18 @@ class Quote:
 
 
 def normalise(word: str) -> str:
-    return word.lower().translate(_APOSTROPHES)
+    lower = word.lower()
+    return lower.translate(_APOSTROPHES) if "’" in lower or "‘" in lower else lower
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Split `text` into tokens whose offsets index `text` (shifted by `offset`)."""
-    return [
-        Token(m.start() + offset, m.end() + offset, m.group(), normalise(m.group()))
-        for m in _TOKEN_RE.finditer(text)
-    ]
+    tokens = []
+    for m in _TOKEN_RE.finditer(text):
+        word = m.group()
+        start = m.start() + offset
+        tokens.append(Token(start, start + len(word), word, normalise(word)))
+    return tokens
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -137,6 +140,7 @@ class Doc:
         self.sentence_of = _sentence_index(self.sentences, len(self.tokens))
         self.quotes = find_quotes(text, self.tokens, self.sentences, is_speech_verb)
         self.in_quote = _quote_mask(self.tokens, self.quotes)
+        self.memo: dict[int, object] = {}  # per-document results shared between measures
 
     @cached_property
     def word_flags(self) -> list[bool]:
@@ -148,19 +152,13 @@ class Doc:
 
     @cached_property
     def own_words(self) -> int:
-        return sum(1 for w, q in zip(self.word_flags, self.in_quote) if w and q is None)
+        return sum(self.sentence_own_words)
 
+    @cached_property
     def sentence_own_words(self) -> list[int]:
-        counts = []
-        for sent in self.sentences:
-            counts.append(
-                sum(
-                    1
-                    for i in range(sent.first, sent.stop)
-                    if self.word_flags[i] and self.in_quote[i] is None
-                )
-            )
-        return counts
+        """Own-voice words in each sentence."""
+        own = [w and q is None for w, q in zip(self.word_flags, self.in_quote)]
+        return [sum(own[s.first : s.stop]) for s in self.sentences]
 
     def quote_at(self, token_index: int) -> Quote | None:
         return self.in_quote[token_index]

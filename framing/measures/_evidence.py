@@ -47,7 +47,7 @@ def result(
     own = [s for s in spans if not s.in_quote]
     own_words = doc.own_words
     flagged = {doc.sentence_of[_token_at(doc, s.start)] for s in own} if doc.tokens else set()
-    own_sentences = sum(1 for n in doc.sentence_own_words() if n)
+    own_sentences = sum(1 for n in doc.sentence_own_words if n)
     return MeasureResult(
         name=name,
         count=len(own),

@@ -1,0 +1,122 @@
+"""Tricky sentences per measure: each case is one a naive word counter gets wrong."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import framing
+from framing.types import Actor, Story
+
+
+def own(result):
+    return [s.text for s in result.evidence if not s.in_quote]
+
+
+@pytest.mark.parametrize(
+    ("text", "hedges"),
+    [
+        ("The treaty was signed in May.", []),
+        ("Troops may have withdrawn.", ["may"]),
+        ("Officials could not confirm the figure.", []),
+        ("A report about the war was published.", []),
+        ("About 600 soldiers were killed.", ["About"]),
+        ("Up to 12,000 troops were sent, reportedly by train.", ["Up to", "reportedly"]),
+        ("The soldiers are believed to have withdrawn.", ["are believed to"]),
+    ],
+)
+def test_hedges_in_context(text, hedges):
+    found = own(framing.hedging(text))
+    for hedge in hedges:
+        assert any(hedge.lower() in f.lower() for f in found), (hedge, found)
+    if not hedges:
+        assert found == []
+
+
+def test_quoted_hedges_are_the_source_not_the_outlet():
+    result = framing.hedging("The minister said: “We may have lost around 600 men.”")
+    assert result.count == 0 and result.quoted_count >= 2
+
+
+def test_certainty_balance_runs_from_hedged_to_certain():
+    hedged = framing.hedging("Troops may have retreated, reportedly after possibly heavy losses.")
+    certain = framing.hedging("Clearly the troops retreated. Undoubtedly the losses were heavy.")
+    assert hedged.extra["certainty_balance"] == -1.0
+    assert certain.extra["certainty_balance"] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "loaded"),
+    [
+        ("The regime in Pyongyang sent troops.", True),
+        ("The tyrant boasted of victory.", True),
+        ("The government in Pyongyang said it sent troops.", False),
+        ("Officials said 600 soldiers were killed in the war.", False),
+    ],
+)
+def test_loaded_language(text, loaded):
+    assert bool(framing.loaded_language(text).count) is loaded
+
+
+def test_loaded_words_inside_quotes_are_quoted_speech():
+    result = framing.loaded_language("KCNA quoted an order to “annihilate the neo-Nazi occupiers.”")
+    assert result.count == 0 and result.quoted_count >= 2
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("They come from an “elite” unit, by local standards.", "scare_quote"),
+        ("The so-called treaty binds both.", "so_called"),
+        ("Who could have guessed? Nobody, of course.", "rhetorical_question"),
+    ],
+)
+def test_sarcasm_markers(text, label):
+    assert label in {s.label for s in framing.sarcasm(text).evidence}
+
+
+def test_attributed_short_quote_is_not_a_scare_quote():
+    result = framing.sarcasm("Putin declared the “full liberation” of the region.")
+    assert "scare_quote" not in {s.label for s in result.evidence}
+
+
+def test_sarcasm_index_grows_with_markers():
+    plain = framing.sarcasm("Troops arrived in the region on Monday, officials said.")
+    ironic = framing.sarcasm(
+        "Of course the so-called “heroes” were “liberating” the region. Who could have guessed?"
+    )
+    assert plain.extra["index"] == 0.0
+    assert 0.5 < ironic.extra["index"] <= 1.0
+
+
+STORY = Story("t", (Actor("North Korea", ("Pyongyang",), "country"), Actor("Ukraine", ("Kyiv",))))
+
+
+def test_stance_own_voice_and_quoted_voice_apart():
+    text = (
+        "The brutal regime in Pyongyang sent cannon fodder. Pyongyang lied again. "
+        "Kyiv said: “Pyongyang is a loyal and wonderful friend.”"
+    )
+    result = framing.stance(text, STORY.actors)["North Korea"]
+    assert result.score < 0 and result.label == "unfavourable"
+    assert result.quoted_mentions == 1 and result.quoted_score > 0
+
+
+def test_stance_needs_more_than_one_mention():
+    result = framing.stance("Pyongyang sent troops.", STORY.actors)["North Korea"]
+    assert result.label == "too little evidence"
+    assert framing.stance("Nothing here.", STORY.actors)["Ukraine"].label == "not mentioned"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(list("ab “”\"'’.?!(),:;\n-") + [
+    "may ", "regime ", "so-called ", "Pyongyang ", "Kyiv ", "clearly ", "said "])).map("".join))
+def test_every_span_indexes_the_text(text):
+    score = framing.score_text(text, story=STORY)
+    for span in score.evidence:
+        assert text[span.start : span.end] == span.text
+    for measure in score.measures.values():
+        assert measure.count >= 0 and measure.per_1k >= 0
+    assert 0.0 <= score.measures["sarcasm"].extra["index"] <= 1.0
+    for stance in score.stance.values():
+        assert stance.score is None or -1.0 <= stance.score <= 1.0
