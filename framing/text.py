@@ -71,11 +71,16 @@ def normalise(word: str) -> str:
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Split `text` into tokens whose offsets index `text` (shifted by `offset`)."""
-    tokens = []
+    # The hot loop of the whole toolkit: tuple.__new__ skips NamedTuple's Python-level __new__.
+    new, tokens = tuple.__new__, []
+    append = tokens.append
     for m in _TOKEN_RE.finditer(text):
         word = m.group()
         start = m.start() + offset
-        tokens.append(Token(start, start + len(word), word, normalise(word)))
+        lower = word.lower()
+        if "’" in lower or "‘" in lower:
+            lower = lower.translate(_APOSTROPHES)
+        append(new(Token, (start, start + len(word), word, lower)))
     return tokens
 
 

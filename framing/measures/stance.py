@@ -56,24 +56,28 @@ class ActorMatcher:
 
     def __init__(self, actors: Sequence[Actor]) -> None:
         self.actors = tuple(actors)
+        # keyed by the lower-case first word, so most tokens fail one dict look-up; the case of
+        # every word is checked only on a hit
         index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for actor in self.actors:
             for name in actor.names:
-                form = tuple(_case_key(t.text) for t in tokenize(name))
-                if form:
-                    index.setdefault(form[0], []).append((form, actor.name))
+                tokens = tokenize(name)
+                if tokens:
+                    form = tuple(_case_key(t.text) for t in tokens)
+                    index.setdefault(tokens[0].norm, []).append((form, actor.name))
         for candidates in index.values():
             candidates.sort(key=lambda item: -len(item[0]))
         self._index = index
 
     def mentions(self, tokens: list[Token]) -> list[Mention]:
         found, i = [], 0
-        keys = [_case_key(t.text) if t.text[0].isupper() else t.norm for t in tokens]
+        index = self._index
         while i < len(tokens):
             hit = None
-            for form, actor in self._index.get(keys[i], ()):
-                if tuple(keys[i : i + len(form)]) == form:
-                    hit = Mention(actor, i, i + len(form))
+            for form, actor in index.get(tokens[i].norm, ()):
+                stop = i + len(form)
+                if tuple(_case_key(t.text) for t in tokens[i:stop]) == form:
+                    hit = Mention(actor, i, stop)
                     break
             if hit:
                 found.append(hit)
