@@ -69,10 +69,12 @@ def aggregate(
     skipped: Sequence[Skipped] = (),
     inputs: Sequence[tuple[str, str]] = (),
     versions: Mapping[str, str] | None = None,
+    story_source: str = "",
     n_boot: int = 1000,
     seed: int = 0,
 ) -> Comparison:
-    """Compare outlets: returns per-outlet rates, stance per actor, article rows and differences."""
+    """Compare outlets: returns per-outlet rates, stance per actor, article rows and differences.
+    `story_source` says where the actors came from (a story file, or proposed)."""
     scores = tuple(scores)
     actors = _actor_names(scores, story)
     outlets = outlet_frame(scores, n_boot=n_boot, seed=seed)
@@ -85,7 +87,10 @@ def aggregate(
         stance=stance,
         articles=article_frame(scores, actors),
         differences=find_differences(outlets, stance),
-        manifest=_manifest(scores, story, skipped, inputs, versions or {}, n_boot, seed),
+        manifest={
+            **_manifest(scores, story, skipped, inputs, versions or {}, n_boot, seed),
+            "story_source": story_source,
+        },
     )
 
 

@@ -75,17 +75,16 @@ def compare(
         corpus = load_corpus(*paths, max_bytes=max_bytes)
     resolved, story_origin = resolve_story(corpus, paths, story)
     scores = list(score_corpus(corpus.articles, story=resolved))
-    comparison = aggregate(
+    return aggregate(
         scores,
         story=resolved,
         skipped=corpus.skipped,
         inputs=[(a.origin or a.id, _sha256(a.text)) for a in corpus.articles],
         versions=versions(),
+        story_source=_portable(story_origin),
         n_boot=n_boot,
         seed=seed,
     )
-    comparison.manifest["story_source"] = _portable(story_origin)
-    return comparison
 
 
 def versions() -> dict[str, str]:
