@@ -16,6 +16,7 @@ from ._version import __version__ as __version__
 _EXPORTS = {
     "Comparison": "comparison",
     "Corpus": "corpus",
+    "FramingFeatures": "models.features",
     "load_corpus": "corpus",
     "ArticleError": "errors",
     "CorpusError": "errors",
@@ -56,6 +57,7 @@ __all__ = [
     "Corpus",
     "CorpusError",
     "FramingError",
+    "FramingFeatures",
     "Lexicon",
     "LexiconError",
     "MeasureResult",
@@ -101,6 +103,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors
     from .errors import ArticleError, CorpusError, FramingError, LexiconError, StoryError
     from .lexicon import Lexicon, load_lexicon
     from .measures import boosting, hedging, loaded_language, sarcasm, stance
+    from .models.features import FramingFeatures
     from .pipeline import compare, score_corpus
     from .report import write_report
     from .score import analyse, score_article, score_text

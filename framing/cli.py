@@ -238,3 +238,69 @@ def lexicon_check(files: tuple[Path, ...]) -> None:
         click.echo(f"{file}: ok, {len(lex)} entries in {len(lex.categories)} categories")
     if bad:
         sys.exit(1)
+
+
+TASK_CHOICE = click.Choice(["stance", "loaded", "sarcasm", "hedging", "loaded-spans"])
+
+
+@cli.command()
+@click.argument("task", type=TASK_CHOICE)
+@click.option("--data", "data", required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--dev", "dev", type=click.Path(exists=True, dir_okay=False),
+              help="Dev file for the printed metrics (default: a grouped 20 % of --data).")
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False))
+@click.option("--seed", type=int, default=0, show_default=True)
+def train(task: str, data: str, dev: str | None, out_dir: str, seed: int) -> None:
+    """Train TASK's classifier on a data set file; print dev metrics; save model and card."""
+    from .models.training import train as run_train
+
+    command = " ".join(["framing", "train", task, "--data", data]
+                       + (["--dev", dev] if dev else []) + ["--out", out_dir])
+    try:
+        card = run_train(task, data, dev=dev, out=out_dir, seed=seed, command=command)
+    except FramingError as err:
+        _fail(err)
+    click.echo(f"trained {task} in {card['training_seconds']} s -> {out_dir}")
+    for name, metrics in card["dev_metrics"].items():
+        shown = ", ".join(f"{k} {v:.4f}" for k, v in metrics.items() if k != "n")
+        click.echo(f"dev {name}: {shown}")
+
+
+@cli.command()
+@click.argument("task", type=TASK_CHOICE)
+@click.option("--data", "data", required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--model", "model_dir", type=click.Path(exists=True, file_okay=False),
+              help="Model folder (default: the trained or shipped model for TASK).")
+@click.option("--out", "out_file", required=True, type=click.Path(dir_okay=False))
+def predict(task: str, data: str, model_dir: str | None, out_file: str) -> None:
+    """Predict TASK for every item of a data file; one JSON line per item, in input order."""
+    from .models.items import read_items
+    from .models.training import predict as run_predict
+    from .models.training import resolve_model
+
+    try:
+        model = resolve_model(task, model_dir)
+        records = run_predict(task, read_items(task, data), model)
+    except FramingError as err:
+        _fail(err)
+    with open(out_file, "w", encoding="utf-8") as handle:
+        handle.writelines(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
+    click.echo(f"{len(records)} predictions -> {out_file}")
+
+
+@cli.command()
+@click.argument("task", type=TASK_CHOICE)
+@click.option("--data", "data", required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--model", "model_dir", type=click.Path(exists=True, file_okay=False))
+def evaluate(task: str, data: str, model_dir: str | None) -> None:
+    """Standard metrics of TASK's model on a labelled data file."""
+    from .models.items import read_items
+    from .models.training import evaluate as run_evaluate
+    from .models.training import resolve_model
+
+    try:
+        metrics = run_evaluate(task, read_items(task, data), resolve_model(task, model_dir))
+    except FramingError as err:
+        _fail(err)
+    for key, value in metrics.items():
+        click.echo(f"{key}\t{value:.4f}" if key != "n" else f"n\t{int(value)}")

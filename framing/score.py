@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from .measures import boosting, hedging, loaded_language, sarcasm, stance
 from .measures._evidence import as_doc
 from .measures.stance import ActorMatcher
+from .models.apply import flagged_share, mention_scorer
+from .models.bundle import Models, available_models
 from .text import Doc
-from .types import Actor, Article, ArticleScore, Span, Story
+from .types import Actor, Article, ArticleScore, MeasureResult, Span, Story
 
 
 def analyse(text: str) -> Doc:
@@ -16,22 +19,31 @@ def analyse(text: str) -> Doc:
 
 
 def score_article(
-    article: Article, *, story: Story | None = None, matcher: ActorMatcher | None = None
+    article: Article,
+    *,
+    story: Story | None = None,
+    matcher: ActorMatcher | None = None,
+    models: Models | None = None,
 ) -> ArticleScore:
-    """Every measure on one article. Pass `matcher` when scoring many articles of one story."""
+    """Every measure on one article. Pass `matcher` when scoring many articles of one story;
+    `models` defaults to the trained models found on this machine (`Models()`: lexicons only)."""
     actors: Sequence[Actor] = story.actors if story else ()
+    models = available_models() if models is None else models
     doc = analyse(article.text)
     boosts = boosting(doc)
-    measures = {
+    measures = _with_models(doc, models, {
         "loaded_language": loaded_language(doc),
         "sarcasm": sarcasm(doc),
         "hedging": hedging(doc, boosts=boosts),
         "boosting": boosts,
-    }
+    })
     irony = measures["sarcasm"].extra["index"]
     mockery = measures["sarcasm"].evidence
+    scorer = mention_scorer(models.stance) if models.stance is not None else None
     stances = (
-        stance(doc, actors, matcher=matcher, irony=irony, mockery=mockery) if actors else {}
+        stance(doc, actors, matcher=matcher, irony=irony, mockery=mockery, model=scorer)
+        if actors
+        else {}
     )
     own_words = doc.sentence_own_words
     return ArticleScore(
@@ -47,6 +59,22 @@ def score_article(
             (sent.start, sent.end, n) for sent, n in zip(doc.sentences, own_words)
         ),
     )
+
+
+def _with_models(doc: Doc, models: Models, measures: dict[str, MeasureResult]) -> dict:
+    """Add each sentence classifier's `model_share` (share of own-voice words in sentences it
+    flags); the sarcasm index becomes the mean of the marker index and that share."""
+    for name, task in (("loaded_language", "loaded"), ("sarcasm", "sarcasm"),
+                       ("hedging", "hedging")):
+        model = getattr(models, task)
+        if model is None:
+            continue
+        share = flagged_share(model, doc)
+        extra = {**measures[name].extra, "model_share": share}
+        if name == "sarcasm":
+            extra["index"] = (extra["index"] + share) / 2
+        measures[name] = replace(measures[name], extra=extra)
+    return measures
 
 
 def score_text(

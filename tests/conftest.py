@@ -1,8 +1,13 @@
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# Tests see only the models shipped with the package, never ones a developer trained locally.
+os.environ["FRAMING_MODELS"] = tempfile.mkdtemp(prefix="framing-no-user-models-")
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"

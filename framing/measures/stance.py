@@ -13,7 +13,7 @@ voices are scored apart.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -27,6 +27,8 @@ NAME = "stance"
 WINDOW = 20
 MIN_MENTIONS = 2  # fewer own-voice mentions than this is "too little evidence"
 THRESHOLD = 0.1  # |score| below this is neutral
+# A trained target-sentiment model: (doc, first token, stop token) -> score in [-1, 1].
+MentionModel = Callable[[Doc, int, int], float]
 MOCKERY = -1.5  # an irony marker near a mention, in VADER valence units
 _ALPHA = 15.0  # VADER's normalisation: raw / sqrt(raw² + alpha) maps any sum into (-1, 1)
 _BOUNDARY_TOKENS = frozenset(";")
@@ -101,11 +103,14 @@ def stance(
     events: Lexicon | None = None,
     irony: float = 0.0,
     mockery: Sequence[Span] = (),
+    model: MentionModel | None = None,
 ) -> dict[str, ActorStance]:
     """Stance toward each actor in [-1, 1], own voice and quoted voices apart, with evidence.
 
     `irony` (the article's sarcasm index, in [0, 1]) discounts positive words in the own voice;
-    `mockery` (own-voice sarcasm evidence) counts against the actors of the same sentence."""
+    `mockery` (own-voice sarcasm evidence) counts against the actors of the same sentence;
+    `model(doc, first, stop)`, a trained target-sentiment classifier's score in [-1, 1] for the
+    mention at tokens first..stop, is averaged with the lexicon score when given."""
     doc = as_doc(text)
     matcher = matcher or ActorMatcher(actors)
     labels = labels or builtin("loaded")
@@ -114,7 +119,7 @@ def stance(
     _add_mockery(doc, cues, mockery)
     by_actor: dict[str, list[tuple[Mention, float, list[Span]]]] = {a.name: [] for a in actors}
     for mention in matcher.mentions(doc.tokens):
-        score, spans = _score_mention(doc, mention, cues, irony)
+        score, spans = _score_mention(doc, mention, cues, irony, model)
         by_actor.setdefault(mention.actor, []).append((mention, score, spans))
     return {name: _summarise(doc, name, scored) for name, scored in by_actor.items()}
 
@@ -181,7 +186,7 @@ def _window(doc: Doc, mention: Mention) -> list[tuple[int, int]]:
 
 
 def _score_mention(
-    doc: Doc, mention: Mention, cues: dict[int, Cue], irony: float
+    doc: Doc, mention: Mention, cues: dict[int, Cue], irony: float, model: MentionModel | None
 ) -> tuple[float, list[Span]]:
     raw, spans = 0.0, []
     in_quote = doc.in_quote[mention.first] is not None
@@ -202,10 +207,15 @@ def _score_mention(
                  in_quote, mention.actor, round(contribution, 3))
         )
     score = raw / math.sqrt(raw * raw + _ALPHA)
+    source = "rule:clause_window"
+    if model is not None:
+        predicted = model(doc, mention.first, mention.stop)
+        source = f"rule:clause_window {score:+.2f} + model:stance {predicted:+.2f}"
+        score = (score + predicted) / 2
     start, end = doc.tokens[mention.first].start, doc.tokens[mention.stop - 1].end
     spans.append(
         Span(start, end, doc.text[start:end], NAME, label_for(score, MIN_MENTIONS),
-             "rule:clause_window", in_quote, mention.actor, round(score, 3))
+             source, in_quote, mention.actor, round(score, 3))
     )
     return score, spans
 
