@@ -1,0 +1,1 @@
+"""scikit-learn classifiers: data-set readers, task recipes, training, persistence, cards."""
