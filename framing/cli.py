@@ -246,16 +246,16 @@ TASK_CHOICE = click.Choice(["stance", "loaded", "sarcasm", "hedging", "loaded-sp
 @cli.command()
 @click.argument("task", type=TASK_CHOICE)
 @click.option("--data", "data", required=True, type=click.Path(exists=True, dir_okay=False))
-@click.option("--dev", "dev", type=click.Path(exists=True, dir_okay=False),
-              help="Dev file for the printed metrics (default: a grouped 20 % of --data).")
+@click.option("--dev", "dev", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Dev file(s) for the printed metrics (default: a grouped 20 % of --data).")
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False))
 @click.option("--seed", type=int, default=0, show_default=True)
-def train(task: str, data: str, dev: str | None, out_dir: str, seed: int) -> None:
+def train(task: str, data: str, dev: tuple[str, ...], out_dir: str, seed: int) -> None:
     """Train TASK's classifier on a data set file; print dev metrics; save model and card."""
     from .models.training import train as run_train
 
-    command = " ".join(["framing", "train", task, "--data", data]
-                       + (["--dev", dev] if dev else []) + ["--out", out_dir])
+    command = " ".join(["framing", "train", task, "--data", Path(data).name,
+                        *(f"--dev {Path(d).name}" for d in dev), "--out", out_dir])
     try:
         card = run_train(task, data, dev=dev, out=out_dir, seed=seed, command=command)
     except FramingError as err:

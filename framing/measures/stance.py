@@ -210,6 +210,8 @@ def _score_mention(
     source = "rule:clause_window"
     if model is not None:
         predicted = model(doc, mention.first, mention.stop)
+        if predicted > 0 and not in_quote:  # the classifier reads ironic praise literally
+            predicted *= 1 - irony
         source = f"rule:clause_window {score:+.2f} + model:stance {predicted:+.2f}"
         score = (score + predicted) / 2
     start, end = doc.tokens[mention.first].start, doc.tokens[mention.stop - 1].end

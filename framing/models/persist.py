@@ -33,7 +33,10 @@ def save_model(model: LinearModel, folder: str | Path, card: dict[str, Any]) -> 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     buffer = io.BytesIO()
-    np.savez_compressed(buffer, **{name: getattr(model, name) for name in ARRAYS})
+    # float32 on disk halves the files; inference casts back to float64
+    np.savez_compressed(
+        buffer, **{name: getattr(model, name).astype(np.float32) for name in ARRAYS}
+    )
     weights = buffer.getvalue()
     (folder / WEIGHTS_FILE).write_bytes(weights)
     vocabulary = sorted(model.vocabulary, key=model.vocabulary.__getitem__)
@@ -48,7 +51,7 @@ def save_model(model: LinearModel, folder: str | Path, card: dict[str, Any]) -> 
         "vocabulary": vocabulary,
         "card": card,
     }
-    text = json.dumps(meta, ensure_ascii=False, indent=1, sort_keys=True)
+    text = json.dumps(meta, ensure_ascii=False, sort_keys=True)
     (folder / MODEL_FILE).write_text(text + "\n", encoding="utf-8")
     (folder / CARD_FILE).write_text(render_card(card), encoding="utf-8")
     return folder
@@ -96,7 +99,7 @@ def _read_arrays(folder: Path, weights: bytes) -> dict[str, np.ndarray]:
         with np.load(io.BytesIO(weights), allow_pickle=False) as npz:
             if sorted(npz.files) != sorted(ARRAYS):
                 raise ModelError(f"{folder / WEIGHTS_FILE}: expected arrays {', '.join(ARRAYS)}")
-            arrays = {name: npz[name] for name in ARRAYS}
+            arrays = {name: npz[name].astype(np.float64) for name in ARRAYS}
     except ModelError:
         raise
     except (ValueError, OSError) as err:  # object arrays need pickle: refused
@@ -171,7 +174,7 @@ def render_card(card: dict[str, Any]) -> str:
 
 def _plain(value: Any) -> str:
     if isinstance(value, float):
-        return f"{value:.4f}"
+        return str(int(value)) if value.is_integer() else f"{value:.4f}"
     if isinstance(value, dict):
         return ", ".join(f"{k} {_plain(v)}" for k, v in value.items())
     return str(value)

@@ -39,15 +39,13 @@ def units(task: str, items: Sequence[Item], *, labelled: bool) -> list[Item]:
     return recipe.training_items(items)
 
 
-def train(task: str, data: str | Path, *, dev: str | Path | None = None, out: str | Path,
+def train(task: str, data: str | Path, *, dev: Sequence[str | Path] = (), out: str | Path,
           seed: int = 0, command: str = "") -> dict[str, Any]:
-    """Fit the task's model on `data`, measure it on `dev` (or a fixed grouped 20 % of `data`
-    when no dev file is given), save it with its card into `out`; returns the card."""
+    """Fit the task's model on `data`, measure it on each `dev` file (or a fixed grouped 20 % of
+    `data` when none is given), save it with its card into `out`; returns the card."""
     items = read_items(task, data)
-    dev_sets: dict[str, list[Item]] = {}
-    if dev is not None:
-        dev_sets[Path(dev).name] = read_items(task, dev)
-    else:
+    dev_sets = {Path(d).name: read_items(task, d) for d in dev}
+    if not dev_sets:
         items, held = split(items, dev_share=0.2, seed=seed)
         dev_sets[f"{Path(data).name} (grouped 20 % held out, seed {seed})"] = held
     started = time.perf_counter()
