@@ -21,7 +21,7 @@ from framing.models.items import Item, read_items, split
 from framing.models.linear import fit
 from framing.models.metrics import classification, span_overlap
 from framing.models.recipes import recipe_for
-from framing.models.training import evaluate, units
+from framing.models.training import evaluate, extra_items, units
 from framing.sentiment import valences
 from framing.text import Doc, tokenize
 
@@ -30,7 +30,8 @@ DATA = {
     "loaded": ("babe/babe_sg2_train.csv", []),
     "sarcasm": ("sarcasm-headlines/sarcasm_headlines_v1_train.jsonl",
                 ["sarcasm-headlines/sarcasm_headlines_v1_dev.jsonl"]),
-    "hedging": ("conll2010-wiki-hedge/conll2010_wiki_train_partial.csv", []),
+    "hedging": ("conll2010-wiki-hedge/conll2010_wiki_train_partial.csv", [],
+                "conll2010-wiki-hedge/conll2010_wiki_pattern_sample_balanced.csv"),
     "loaded-spans": ("ptc-semeval2020/ptc_v2_train.jsonl", []),
 }
 
@@ -87,13 +88,15 @@ def lexicon_span_baseline(dev: list[Item]) -> dict[str, float]:
 
 
 def run(task: str, root: Path) -> None:
-    train_file, dev_files = DATA[task]
+    train_file, dev_files, *extra = DATA[task]
     train = read_items(task, root / train_file)
     if dev_files:
         devs = {Path(f).name: read_items(task, root / f) for f in dev_files}
     else:
         train, held = split(train, dev_share=0.2, seed=0)
         devs = {"grouped 20 % of train": held}
+    known = [*train, *(item for dev in devs.values() for item in dev)]
+    train += extra_items(task, [root / f for f in extra], known)  # as `framing train` does
     started = time.perf_counter()
     model = fit(task, units(task, train, labelled=True))
     seconds = time.perf_counter() - started

@@ -145,6 +145,14 @@ def _field(row: dict, name: str, kind: type, path: str | Path, n: int):
     return value
 
 
+def same_text_key(text: str) -> str:
+    """Text reduced to lower-case letters and digits (Penn-style bracket codes such as -LRB-
+    dropped), so copies of a sentence in two files of one data set are recognised."""
+    import re
+
+    return re.sub(r"[^a-z0-9]", "", re.sub(r"-[LR][RSC]B-", "", text).lower())
+
+
 def split(items: list[Item], *, dev_share: float = 0.2, seed: int = 0) -> tuple[list[Item], list[Item]]:
     """A fixed train/dev split by `group` (no sentence or article on both sides), for data sets
     that ship no dev file. The same seed gives the same split."""

@@ -14,6 +14,7 @@ from types import ModuleType
 
 import numpy as np
 
+from ..errors import FramingError
 from .items import Item
 from .recipes import recipe_for
 
@@ -90,6 +91,10 @@ def fit(task: str, items: Sequence[Item], *, seed: int = 0) -> LinearModel:
     recipe = recipe_for(task)
     params = recipe.PARAMS
     labelled = [item for item in items if item.label is not None]
+    found = sorted({item.label for item in labelled})
+    if len(found) < 2:
+        raise FramingError(f"cannot train {task!r}: the training data has labels {found or 'none'}"
+                           f"; it needs examples of at least two of {', '.join(recipe.LABELS)}")
     y = np.array([recipe.LABELS.index(item.label) for item in labelled])
     vectorizer = TfidfVectorizer(
         analyzer=recipe.analyze, lowercase=False, sublinear_tf=params["sublinear_tf"],

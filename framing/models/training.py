@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .items import Item, read_items, split
+from .items import Item, read_items, same_text_key, split
 from .linear import LinearModel, fit
 from .locate import default_model
 from .metrics import classification, span_overlap
@@ -39,25 +39,42 @@ def units(task: str, items: Sequence[Item], *, labelled: bool) -> list[Item]:
     return recipe.training_items(items)
 
 
-def train(task: str, data: str | Path, *, dev: Sequence[str | Path] = (), out: str | Path,
-          seed: int = 0, command: str = "") -> dict[str, Any]:
+def train(task: str, data: str | Path | Sequence[str | Path], *, dev: Sequence[str | Path] = (),
+          out: str | Path, seed: int = 0, command: str = "") -> dict[str, Any]:
     """Fit the task's model on `data`, measure it on each `dev` file (or a fixed grouped 20 % of
-    `data` when none is given), save it with its card into `out`; returns the card."""
-    items = read_items(task, data)
+    the first data file when none is given), save it with its card into `out`; returns the card.
+
+    Further data files add training items, minus any sentence already in the first file or in
+    the dev data (data sets such as CoNLL-2010 ship overlapping files)."""
+    files = [data] if isinstance(data, (str, Path)) else list(data)
+    items = read_items(task, files[0])
     dev_sets = {Path(d).name: read_items(task, d) for d in dev}
     if not dev_sets:
         items, held = split(items, dev_share=0.2, seed=seed)
-        dev_sets[f"{Path(data).name} (grouped 20 % held out, seed {seed})"] = held
+        dev_sets[f"{Path(files[0]).name} (grouped 20 % held out, seed {seed})"] = held
+    items += extra_items(task, files[1:], [*items, *(i for d in dev_sets.values() for i in d)])
     started = time.perf_counter()
     model = fit(task, units(task, items, labelled=True), seed=seed)
     seconds = time.perf_counter() - started
-    card = _card(task, data, model, command, seed, seconds)
+    card = _card(task, files, model, command, seed, seconds)
     card["dev_metrics"] = {name: evaluate(task, held, model) for name, held in dev_sets.items()}
     save_model(model, out, card)
     return card
 
 
-def _card(task: str, data: str | Path, model: LinearModel, command: str, seed: int,
+def extra_items(task: str, files: Sequence[str | Path], known: Sequence[Item]) -> list[Item]:
+    seen = {same_text_key(item.text) for item in known}
+    added = []
+    for path in files:
+        for item in read_items(task, path):
+            key = same_text_key(item.text)
+            if key not in seen:
+                seen.add(key)
+                added.append(item)
+    return added
+
+
+def _card(task: str, files: Sequence[str | Path], model: LinearModel, command: str, seed: int,
           seconds: float) -> dict[str, Any]:
     import numpy
     import sklearn
@@ -69,13 +86,13 @@ def _card(task: str, data: str | Path, model: LinearModel, command: str, seed: i
     return {
         "task": task,
         "purpose": PURPOSE[task],
-        "data": f"{source}; trained on {Path(data).name}",
+        "data": f"{source}; trained on {', '.join(Path(f).name for f in files)}",
         "licence": licence,
         "shipped": "yes" if licence == "MIT" else "no: train it locally with the command below",
         "features": f"{len(model.vocabulary)} TF-IDF features from the recipe's analyzer "
         f"(n-grams and lexicon cues) + dense: {', '.join(recipe.DENSE_NAMES)}",
         "model": f"logistic regression, {recipe.PARAMS}",
-        "training_command": command or f"framing train {task} --data {Path(data).name} --out DIR",
+        "training_command": command or f"framing train {task} --data {Path(files[0]).name} ...",
         "seed": seed,
         "training_seconds": round(seconds, 1),
         "versions": {"framing": __version__, "scikit-learn": sklearn.__version__,
