@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 
 import click
@@ -54,6 +56,60 @@ story_option = click.option(
 )
 
 
+jobs_option = click.option(
+    "--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+    help="Worker processes scoring articles (with --engine dask: local Dask workers).",
+)
+engine_option = click.option(
+    "--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+    help="local: this machine; dask: a Dask cluster (needs the 'dask' extra).",
+)
+scheduler_option = click.option(
+    "--scheduler", metavar="ADDRESS",
+    help="Dask scheduler address (tcp://host:8786); default: a local cluster of --jobs workers.",
+)
+staging_option = click.option(
+    "--staging", type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the Dask engine's Parquet partitions; the workers must be able to read it.",
+)
+progress_option = click.option(
+    "--progress/--no-progress", default=None,
+    help="Show a running count on stderr (default: when stderr is a terminal).",
+)
+
+
+class _Progress:
+    """A running count of scored articles on stderr, redrawn at most twice a second."""
+
+    def __init__(self, enabled: bool | None) -> None:
+        self.enabled = sys.stderr.isatty() if enabled is None else enabled
+        self.count = 0
+        self.start = self.shown = time.monotonic()
+
+    def __call__(self) -> None:
+        self.count += 1
+        now = time.monotonic()
+        if self.enabled and now - self.shown >= 0.5:
+            self.shown = now
+            self._draw(now)
+
+    def _draw(self, now: float) -> None:
+        rate = self.count / max(now - self.start, 1e-9)
+        click.echo(f"\rscored {self.count:,} articles ({rate:,.1f}/s)", err=True, nl=False)
+
+    def close(self) -> None:
+        if self.enabled and self.count:
+            self._draw(time.monotonic())
+            click.echo("", err=True)
+
+
+def _engine_options(engine: str, jobs: int, scheduler: str | None,
+                    staging: Path | None) -> dict:
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
+    return {"engine": engine, "jobs": jobs, "scheduler": scheduler, "staging": staging}
+
+
 @cli.command()
 @click.argument("corpus", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @story_option
@@ -63,27 +119,36 @@ story_option = click.option(
 @click.option("--bootstrap", "n_boot", type=click.IntRange(min=100), default=1000,
               show_default=True, help="Bootstrap resamples for the 95% intervals.")
 @max_bytes_option
+@jobs_option
+@engine_option
+@scheduler_option
+@staging_option
+@progress_option
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 def compare(corpus: tuple[Path, ...], story_path: Path | None, out_dir: Path, blind: bool,
-            n_boot: int, max_bytes: int | None, quiet: bool) -> None:
+            n_boot: int, max_bytes: int | None, jobs: int, engine: str, scheduler: str | None,
+            staging: Path | None, progress: bool | None, quiet: bool) -> None:
     """Compare the outlets of CORPUS side by side and write a report.
 
-    CORPUS is a folder of .txt/.md articles, or .jsonl/.csv files. With no CORPUS the bundled
-    sample story (five constructed articles) is used.
+    CORPUS is a folder of .txt/.md articles, or .jsonl/.csv/.parquet files. With no CORPUS the
+    bundled sample story (five constructed articles) is used. Any corpus size: memory stays flat.
     """
     from .corpus import DEFAULT_MAX_BYTES
-    from .pipeline import compare as run_compare
-    from .report import write_report
+    from .pipeline import compare_report
 
+    options = _engine_options(engine, jobs, scheduler, staging)
+    counter = _Progress(False if quiet else progress)
     try:
-        comparison = run_compare(list(corpus) or None, story=story_path, n_boot=n_boot,
-                                 max_bytes=max_bytes or DEFAULT_MAX_BYTES)
-        written = write_report(comparison, out_dir, blind=blind)
+        comparison, written = compare_report(
+            list(corpus) or None, out_dir, story=story_path, n_boot=n_boot, blind=blind,
+            max_bytes=max_bytes or DEFAULT_MAX_BYTES, progress=counter, **options)
     except FramingError as err:
         _fail(err)
+    finally:
+        counter.close()
     _report_skipped(comparison.skipped, quiet)
     if not quiet:
-        click.echo(f"Compared {len(comparison.scores)} articles from "
+        click.echo(f"Compared {comparison.manifest['articles']} articles from "
                    f"{comparison.outlets.shape[0]} outlets.")
         click.echo(f"Report: {written['html']}")
     if comparison.skipped:
@@ -93,71 +158,55 @@ def compare(corpus: tuple[Path, ...], story_path: Path | None, out_dir: Path, bl
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @story_option
-@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "csv"]), default="json",
-              show_default=True, help="json: one array; jsonl: one record a line; csv: a table.")
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "csv", "parquet"]),
+              help="json: one array; jsonl: one record a line; csv/parquet: a table "
+                   "(default: from the --out file name, else json).")
 @click.option("--out", "out_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write here instead of standard output.")
-@click.option("--no-evidence", is_flag=True, help="Leave the evidence spans out of JSON records.")
+              help="Write here (.json, .jsonl, .csv or .parquet) instead of standard output.")
+@click.option("--no-evidence", is_flag=True, help="Leave the evidence spans out of the records.")
+@click.option("--resume", is_flag=True,
+              help="Keep the records already in --out (.jsonl/.csv) and score only the rest.")
 @max_bytes_option
-def score(paths: tuple[Path, ...], story_path: Path | None, fmt: str, out_file: Path | None,
-          no_evidence: bool, max_bytes: int | None) -> None:
-    """Score articles and print one record per article (see the README for the fields)."""
-    from .corpus import DEFAULT_MAX_BYTES, load_corpus
-    from .pipeline import resolve_story, score_corpus
+@jobs_option
+@engine_option
+@scheduler_option
+@staging_option
+@progress_option
+def score(paths: tuple[Path, ...], story_path: Path | None, fmt: str | None,
+          out_file: Path | None, no_evidence: bool, resume: bool, max_bytes: int | None,
+          jobs: int, engine: str, scheduler: str | None, staging: Path | None,
+          progress: bool | None) -> None:
+    """Score articles and print one record per article (see the README for the fields).
 
+    Records come out in input order as they are scored; memory stays flat on any corpus size.
+    """
+    from .corpus import DEFAULT_MAX_BYTES
+    from .engines import score_record
+    from .pipeline import resolve_story_stream, score_paths
+    from .sink import format_for, open_sink
+
+    options = _engine_options(engine, jobs, scheduler, staging)
+    limit = max_bytes or DEFAULT_MAX_BYTES
+    skipped: list = []
+    counter = _Progress(progress)
     try:
-        corpus = load_corpus(*paths, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
-        story, _ = resolve_story(corpus, paths, story_path)
-        records = [s.to_dict(with_evidence=not no_evidence)
-                   for s in score_corpus(corpus.articles, story=story)]
+        story, _ = resolve_story_stream(paths, story_path, max_bytes=limit)
+        sink = open_sink(out_file, format_for(out_file, fmt), resume=resume)
+        records = score_paths(paths, story=story, skipped=skipped, done=sink.done,
+                              convert=partial(score_record, with_evidence=not no_evidence),
+                              max_bytes=limit, **options)
+        try:
+            for record in records:
+                sink.write(record)
+                counter()
+        finally:
+            sink.close()
+            counter.close()
     except FramingError as err:
         _fail(err)
-    text = _format_records(records, fmt)
-    if out_file:
-        out_file.write_text(text, encoding="utf-8")
-    else:
-        click.echo(text, nl=False)
-    _report_skipped(corpus.skipped, quiet=False)
-    if corpus.skipped:
+    _report_skipped(skipped, quiet=False)
+    if skipped:
         sys.exit(EXIT_SKIPPED)
-
-
-def _format_records(records: list[dict], fmt: str) -> str:
-    if fmt == "json":
-        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
-    if fmt == "jsonl":
-        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
-    return _records_csv(records)
-
-
-def _records_csv(records: list[dict]) -> str:
-    import csv
-    import io
-
-    rows = []
-    for record in records:
-        row = {key: record[key] for key in ("id", "outlet", "title", "words", "own_words")}
-        for name, measure in record["measures"].items():
-            for key, value in measure.items():
-                row[f"{name}_{key}"] = value
-        for actor, stance in record["stance"].items():
-            row[f"stance:{actor}"] = stance["score"]
-            row[f"mentions:{actor}"] = stance["mentions"]
-        rows.append(row)
-    columns = list(dict.fromkeys(key for row in rows for key in row))
-    out = io.StringIO()
-    writer = csv.DictWriter(out, columns, lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: _safe_cell(v) for k, v in row.items()})
-    return out.getvalue()
-
-
-def _safe_cell(value: object) -> object:
-    """Spreadsheets run cells starting with = + - @ as formulas; text cells get a leading '."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
 
 
 @cli.command()
@@ -245,16 +294,18 @@ TASK_CHOICE = click.Choice(["stance", "loaded", "sarcasm", "hedging", "loaded-sp
 
 @cli.command()
 @click.argument("task", type=TASK_CHOICE)
-@click.option("--data", "data", required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--data", "data", required=True, multiple=True,
+              type=click.Path(exists=True, dir_okay=False),
+              help="Training file; more --data files add their new sentences.")
 @click.option("--dev", "dev", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Dev file(s) for the printed metrics (default: a grouped 20 % of --data).")
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False))
 @click.option("--seed", type=int, default=0, show_default=True)
-def train(task: str, data: str, dev: tuple[str, ...], out_dir: str, seed: int) -> None:
+def train(task: str, data: tuple[str, ...], dev: tuple[str, ...], out_dir: str, seed: int) -> None:
     """Train TASK's classifier on a data set file; print dev metrics; save model and card."""
     from .models.training import train as run_train
 
-    command = " ".join(["framing", "train", task, "--data", Path(data).name,
+    command = " ".join(["framing", "train", task, *(f"--data {Path(d).name}" for d in data),
                         *(f"--dev {Path(d).name}" for d in dev), "--out", out_dir])
     try:
         card = run_train(task, data, dev=dev, out=out_dir, seed=seed, command=command)

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import hashlib
 import re
+from array import array
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -267,6 +269,11 @@ def stance_frame(
 def _stance_row(outlet: str, actor: str, group: list[ArticleScore], *, n_boot: int,
                 seed: int) -> dict[str, Any]:
     own, quoted = _mention_weights(group, actor)
+    return _stance_values(outlet, actor, own, quoted, n_boot=n_boot, seed=seed)
+
+
+def _stance_values(outlet: str, actor: str, own: np.ndarray, quoted: np.ndarray, *, n_boot: int,
+                   seed: int) -> dict[str, Any]:
     lo, hi = _mean_interval(own, n_boot=n_boot, seed=seed) if len(own) >= MIN_MENTIONS else (
         float("nan"), float("nan"))
     score = float(np.mean(own)) if own.size else float("nan")
@@ -474,3 +481,162 @@ def _letter_sort(label: str) -> str:
 
 def _letter_key(column: pd.Series) -> pd.Series:
     return column.map(_letter_sort)
+
+
+# --- aggregation of a stream of scores, in bounded memory ------------------------------------
+
+KEEP_PER_OUTLET = 200  # articles per outlet kept whole (with evidence) for the report
+KEEP_TOTAL = 200  # = the articles a report shows in full: the same ones as in memory
+INPUTS_LISTED = 10_000  # inputs named one by one in the manifest; beyond, a digest of them all
+
+
+class _OutletTally:
+    """The numbers of one outlet: totals, and what the bootstrap resamples, compactly.
+
+    Sentences are stored as codes into a table of distinct (counts..., own words) rows: corpora
+    repeat the same few rows endlessly, and the codes rebuild exactly the arrays `aggregate` uses.
+    """
+
+    def __init__(self) -> None:
+        self.articles = self.words = self.own_words = 0
+        self.counts = dict.fromkeys(MEASURES, 0)
+        self.indexes = array("d")
+        self.rows: dict[tuple[float, ...], int] = {}
+        self.codes = array("i")  # 4 bytes a sentence: the table of distinct rows stays small
+        self.sentence_words = 0.0
+        self.mentions: dict[tuple[str, bool], array] = {}
+
+    def add(self, score: ArticleScore) -> None:
+        self.articles += 1
+        self.words += score.words
+        self.own_words += score.own_words
+        for name in MEASURES:
+            self.counts[name] += _count(score, name)
+        if _has_index(score):
+            self.indexes.append(score.measures["sarcasm"].extra["index"])
+        counts, words = _article_sentences(score)
+        for row in np.column_stack([counts, words]).tolist():
+            self.codes.append(self.rows.setdefault(tuple(row), len(self.rows)))
+        self.sentence_words += float(words.sum())
+        for actor, result in score.stance.items():
+            for span in result.evidence:
+                if span.measure == "stance":
+                    self.mentions.setdefault((actor, span.in_quote), array("d")).append(span.weight)
+
+    def weights(self, actor: str, in_quote: bool) -> np.ndarray:
+        return np.array(self.mentions.get((actor, in_quote), ()), dtype=float)
+
+
+class StreamingAggregate:
+    """`aggregate` for a stream of scores: the same numbers, without keeping every score.
+
+    `add` each score in input order. Only numbers are kept per article, plus the full scores
+    (with evidence, for the report) of the first `keep_per_outlet` articles of each outlet, at most
+    `keep_total` in all (every outlet keeps at least its first article).
+    """
+
+    def __init__(self, story: Story | None = None, *, keep_per_outlet: int | None = None,
+                 keep_total: int | None = None) -> None:
+        self.story = story
+        self.keep_per_outlet = KEEP_PER_OUTLET if keep_per_outlet is None else keep_per_outlet
+        self.keep_total = KEEP_TOTAL if keep_total is None else keep_total
+        self.tallies: dict[str, _OutletTally] = {}
+        self.kept: list[ArticleScore] = []
+        self.found: set[str] = set()
+        self.total = 0
+        self.inputs: list[tuple[str, str]] = []
+        self._inputs_digest = hashlib.sha256()
+
+    def add(self, score: ArticleScore, *, source: tuple[str, str] | None = None) -> dict[str, Any]:
+        """Tally one score; returns its row of the article table (scores.csv)."""
+        outlet = score.article.outlet
+        tally = self.tallies.setdefault(outlet, _OutletTally())
+        if tally.articles < self.keep_per_outlet and (
+                len(self.kept) < self.keep_total or tally.articles == 0):
+            self.kept.append(score)
+        tally.add(score)
+        self.found.update(score.stance)
+        self.total += 1
+        if source is not None:
+            self._add_input(source)
+        named = [actor.name for actor in self.story.actors] if self.story else []
+        return _article_row(score, list(dict.fromkeys([*named, *score.stance])))
+
+    def _add_input(self, source: tuple[str, str]) -> None:
+        if len(self.inputs) < INPUTS_LISTED:  # read at call time, so tests can lower it
+            self.inputs.append(source)
+        self._inputs_digest.update(f"{source[0]}\t{source[1]}\n".encode())
+
+    @property
+    def actors(self) -> list[str]:
+        named = [actor.name for actor in self.story.actors] if self.story else []
+        return named + sorted(self.found - set(named))
+
+    def outlet_frame(self, *, n_boot: int, seed: int) -> pd.DataFrame:
+        rows = [_tally_row(outlet, tally, n_boot=n_boot, seed=seed)
+                for outlet, tally in self.tallies.items()]
+        return outlet_frame([], n_boot=n_boot, seed=seed).pipe(
+            lambda empty: pd.DataFrame(rows, columns=empty.columns))
+
+    def stance_frame(self, *, n_boot: int, seed: int) -> pd.DataFrame:
+        rows = [_stance_values(outlet, actor, tally.weights(actor, False),
+                               tally.weights(actor, True), n_boot=n_boot, seed=seed)
+                for outlet, tally in self.tallies.items() for actor in self.actors]
+        return pd.DataFrame(rows, columns=stance_frame([], [], n_boot=n_boot, seed=seed).columns)
+
+    def comparison(self, *, skipped: Sequence[Skipped] = (),
+                   versions: Mapping[str, str] | None = None, story_source: str = "",
+                   n_boot: int = 1000, seed: int = 0) -> Comparison:
+        """The comparison: every number over all articles; `scores` and `articles` hold the kept
+        articles only (the full article table is written as the scores arrive)."""
+        outlets = self.outlet_frame(n_boot=n_boot, seed=seed)
+        stance = self.stance_frame(n_boot=n_boot, seed=seed)
+        kept = tuple(self.kept)
+        manifest = _manifest(kept, self.story, skipped, self.inputs, versions or {}, n_boot, seed)
+        manifest.update(actors=self.actors, outlets=list(self.tallies), articles=self.total,
+                        story_source=story_source)
+        if self.total > len(self.inputs):
+            manifest.update(inputs_total=self.total,
+                            inputs_sha256=self._inputs_digest.hexdigest())
+        return Comparison(scores=kept, story=self.story, skipped=tuple(skipped), outlets=outlets,
+                          stance=stance, articles=article_frame(kept, self.actors),
+                          differences=find_differences(outlets, stance), manifest=manifest)
+
+
+def _tally_row(outlet: str, tally: _OutletTally, *, n_boot: int, seed: int) -> dict[str, Any]:
+    """`_outlet_row` from a tally: the same numbers, the same bootstrap draws."""
+    row: dict[str, Any] = {"outlet": outlet, "articles": tally.articles, "words": tally.words,
+                           "own_words": tally.own_words}
+    intervals = _coded_intervals(tally, n_boot=n_boot, seed=seed)
+    for j, name in enumerate(MEASURES):
+        total = tally.counts[name]
+        row[f"{name}_count"] = total
+        row[f"{name}_per_1k"] = 1000.0 * total / tally.own_words if tally.own_words else float("nan")
+        row[f"{name}_lo"], row[f"{name}_hi"] = intervals[j]
+    indexes = np.array(tally.indexes, dtype=float)
+    row["sarcasm_index"] = float(np.mean(indexes)) if indexes.size else float("nan")
+    row["certainty_balance"] = balance(tally.counts["boosting"], tally.counts["hedging"])
+    row["note"] = TOO_LITTLE_TEXT if tally.own_words < MIN_OWN_WORDS else ""
+    return row
+
+
+def _coded_intervals(tally: _OutletTally, *, n_boot: int, seed: int) -> list[tuple[float, float]]:
+    """`_ratio_intervals` over sentence codes: the same draws from the same seed, gathered
+    through the table of distinct rows instead of a full sentences x measures array."""
+    codes = np.frombuffer(tally.codes, dtype=np.dtype(f"i{tally.codes.itemsize}"))
+    n = codes.size
+    nan = (float("nan"), float("nan"))
+    if n == 0 or n_boot <= 0 or tally.sentence_words == 0:
+        return [nan] * len(MEASURES)
+    table = np.array(list(tally.rows), dtype=float)
+    counts, words = table[:, :-1], table[:, -1]
+    rng = np.random.default_rng(seed)
+    draws = []
+    for size in _chunks(n_boot, n):
+        rows = codes[rng.integers(0, n, size=(size, n))]
+        total_words = words[rows].sum(axis=1)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            draws.append(np.column_stack([1000.0 * counts[:, j][rows].sum(axis=1) / total_words
+                                          for j in range(counts.shape[1])]))
+    stats = np.vstack(draws)
+    return [_percentiles(stats[:, j]) for j in range(counts.shape[1])]

@@ -1,4 +1,4 @@
-"""Reading corpora into Articles: folders of .txt/.md files, JSONL and CSV.
+"""Reading corpora into Articles: folders of .txt/.md files, JSONL, CSV and Parquet.
 
 A bad article never stops the run: it comes back as a `Skipped` that names the file (or
 ``file:line`` / ``file:row``) and says what is wrong and how to fix it. Only a path that cannot be
@@ -27,8 +27,8 @@ from framing.types import Article, Skipped
 
 DEFAULT_MAX_BYTES = 5_000_000
 TEXT_SUFFIXES = (".txt", ".md")
-TABLE_SUFFIXES = (".jsonl", ".csv")
-ACCEPTED = "a folder of .txt/.md files, or a .txt, .md, .jsonl or .csv file"
+TABLE_SUFFIXES = (".jsonl", ".csv", ".parquet")
+ACCEPTED = "a folder of .txt/.md files, or a .txt, .md, .jsonl or .csv file, or a .parquet file"
 META_KEYS = ("id", "outlet", "title", "date", "url", "author")
 MANIFEST = "manifest.csv"
 # Documentation kept next to the articles (the bundled sample has a README.md) is not an article.
@@ -42,6 +42,8 @@ _CYRILLIC_SHARE = 0.30  # Russian text read as cp1251 is mostly Cyrillic; French
 _CONTROL_BYTES = bytes([*range(9), *range(14, 32), 127])  # not \t \n \v \f \r
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _SNIFF_BYTES = 8192
+_PARQUET_BATCH = 64  # rows decoded at a time: long articles times a small batch stay small
+PARQUET_EXTRA = "reading Parquet needs pyarrow: pip install 'framing[parquet]'"
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,16 +66,9 @@ def load_corpus(*paths: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Corpu
     Raises `CorpusError` when a path is missing, of an unknown format, or a folder with nothing to
     read; every problem with a single article lands in `Corpus.skipped` instead.
     """
-    if not paths:
-        raise CorpusError(f"no corpus path given; accepted: {ACCEPTED}")
-    _check_limit(max_bytes)
-    plans = [(Path(path), _sources(Path(path))) for path in paths]  # fail before reading anything
-    items = itertools.chain.from_iterable(
-        _read_sources(path, sources, max_bytes) for path, sources in plans
-    )
     articles: list[Article] = []
     skipped: list[Skipped] = []
-    for item in _unique_ids(items):
+    for item in stream_corpus(*paths, max_bytes=max_bytes):
         if isinstance(item, Article):
             articles.append(item)
         else:
@@ -81,10 +76,27 @@ def load_corpus(*paths: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Corpu
     return Corpus(tuple(articles), tuple(skipped))
 
 
+def stream_corpus(
+    *paths: str | Path, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Article | Skipped]:
+    """What `load_corpus` reads, one item at a time: memory stays flat on any corpus size.
+
+    Paths are checked (and `CorpusError` raised) at once, before the first item is asked for.
+    """
+    if not paths:
+        raise CorpusError(f"no corpus path given; accepted: {ACCEPTED}")
+    _check_limit(max_bytes)
+    plans = [(Path(path), _sources(Path(path))) for path in paths]  # fail before reading anything
+    items = itertools.chain.from_iterable(
+        _read_sources(path, sources, max_bytes) for path, sources in plans
+    )
+    return _unique_ids(items)
+
+
 def iter_articles(
     path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Iterator[Article | Skipped]:
-    """Yield the articles under `path` one at a time (JSONL and CSV are streamed, never loaded whole).
+    """Yield the articles under `path` one at a time (JSONL, CSV and Parquet are streamed).
 
     Problems with the path itself raise `CorpusError` at once, before the first item is asked for.
     """
@@ -220,6 +232,8 @@ def _read_sources(
             yield from _iter_jsonl(file, name, max_bytes)
         elif suffix == ".csv":
             yield from _iter_csv(file, name, max_bytes)
+        elif suffix == ".parquet":
+            yield from _iter_parquet(file, name, max_bytes)
         else:
             yield _text_item(file, name, outlet=outlets.get(name), max_bytes=max_bytes)
 
@@ -445,6 +459,42 @@ def _csv_rows(
             origin=f"{path}:{row_no}",
             max_bytes=max_bytes,
         )
+
+
+def _iter_parquet(path: Path, name: str, max_bytes: int) -> Iterator[Article | Skipped]:
+    """Rows in small record batches (row 1 is the first row); memory is bounded by a row group."""
+    parquet = _pyarrow_parquet()
+    try:
+        table = parquet.ParquetFile(path)
+        header = [column.lower() for column in table.schema_arrow.names]
+    except (OSError, ValueError) as error:  # pyarrow's errors derive from these
+        yield Skipped(name, f"not a readable Parquet file ({error})")
+        return
+    if "text" not in header:
+        yield Skipped(name, _no_text_column(header))
+        return
+    wanted = [column for column in table.schema_arrow.names
+              if column.lower() in ("text", *META_KEYS)]
+    row_no = 0
+    for batch in table.iter_batches(batch_size=_PARQUET_BATCH, columns=wanted):
+        for row in batch.to_pylist():
+            row_no += 1
+            record = {key.lower(): _plain_value(value) for key, value in row.items()}
+            yield _row_article(record, where=f"{name}:{row_no}", default_id=f"{path.stem}:{row_no}",
+                               origin=f"{path}:{row_no}", max_bytes=max_bytes)
+
+
+def _pyarrow_parquet() -> Any:
+    try:
+        from pyarrow import parquet
+    except ImportError:
+        raise CorpusError(PARQUET_EXTRA) from None
+    return parquet
+
+
+def _plain_value(value: Any) -> Any:
+    """Parquet dates and timestamps become ISO strings, like a date column in CSV."""
+    return value.isoformat() if hasattr(value, "isoformat") else value
 
 
 def _row_article(

@@ -1,21 +1,39 @@
-"""The whole path in one call: read a corpus, score every article, compare the outlets."""
+"""The whole path in one call: read a corpus, score every article, compare the outlets.
+
+`compare` and `score_corpus` work in memory; `score_paths` and `compare_report` stream any corpus
+size through an engine (`framing.engines`) with memory that stays flat.
+"""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator, Sequence
+import itertools
+import json
+import os
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from .corpus import DEFAULT_MAX_BYTES, Corpus, load_corpus, sample_corpus_path, sample_story_path
+from .corpus import (
+    DEFAULT_MAX_BYTES,
+    Corpus,
+    load_corpus,
+    sample_corpus_path,
+    sample_story_path,
+    stream_corpus,
+)
+from .engines import keep_score, score_stream
 from .measures.stance import ActorMatcher
 from .score import score_article
 from .story import load_story
-from .types import Article, ArticleScore, Story
+from .types import Article, ArticleScore, Skipped, Story
 
 if TYPE_CHECKING:
-    from .comparison import Comparison
+    from .comparison import Comparison, StreamingAggregate
 
+T = TypeVar("T")
 STORY_FILE = "story.toml"
+PROPOSE_FROM = 5000  # without a story file, actors are proposed from the first articles
+_CSV_CHUNK = 5000  # article rows per chunk when writing the full scores.csv
 
 
 def score_corpus(articles: Iterable[Article], *, story: Story | None = None) -> Iterator[ArticleScore]:
@@ -58,12 +76,17 @@ def compare(
     n_boot: int = 1000,
     seed: int = 0,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    engine: str = "local",
+    jobs: int = 1,
+    scheduler: str | None = None,
 ) -> Comparison:
     """Score every article of `corpus` and compare the outlets side by side.
 
     `corpus` is a `Corpus`, or one or more paths (folder, .txt/.md, .jsonl, .csv); None means the
     bundled sample story. Without `story`, a `story.toml` beside the corpus is used, else actors
     are proposed automatically. Unreadable articles are listed in `Comparison.skipped`.
+    `engine`, `jobs` and `scheduler` choose where articles are scored (see `framing.engines`).
+    Every score is kept in memory: for large corpora use `compare_report`.
     """
     from .comparison import aggregate  # pandas: loaded only when comparing, not when scoring
 
@@ -74,7 +97,8 @@ def compare(
         paths = [corpus] if isinstance(corpus, (str, Path)) else list(corpus)
         corpus = load_corpus(*paths, max_bytes=max_bytes)
     resolved, story_origin = resolve_story(corpus, paths, story)
-    scores = list(score_corpus(corpus.articles, story=resolved))
+    scores = list(score_stream(corpus.articles, story=resolved, engine=engine, jobs=jobs,
+                               scheduler=scheduler))
     return aggregate(
         scores,
         story=resolved,
@@ -87,13 +111,179 @@ def compare(
     )
 
 
+def resolve_story_stream(
+    paths: Sequence[str | Path], story: Story | str | Path | None, *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> tuple[Story, str]:
+    """`resolve_story` without loading the corpus: a proposal reads the first articles only."""
+    if story is None and find_story(paths) is None:
+        first = (item for item in stream_corpus(*paths, max_bytes=max_bytes)
+                 if isinstance(item, Article))
+        return resolve_story(Corpus(tuple(itertools.islice(first, PROPOSE_FROM))), paths, None)
+    return resolve_story(Corpus(()), paths, story)
+
+
+def score_paths(
+    paths: Sequence[str | Path],
+    *,
+    story: Story | None,
+    skipped: list[Skipped],
+    convert: Callable[[ArticleScore], T] = keep_score,  # type: ignore[assignment]
+    done: Collection[str] = (),
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    **engine: Any,
+) -> Iterator[T]:
+    """Stream the articles under `paths` through an engine; yields `convert(score)` in input order.
+
+    Unreadable inputs are appended to `skipped` as they are met; ids in `done` (already written
+    by an interrupted run) are passed over. `engine` holds `engine`, `jobs`, `scheduler`, `staging`.
+    """
+    def articles() -> Iterator[Article]:
+        for item in stream_corpus(*paths, max_bytes=max_bytes):
+            if isinstance(item, Skipped):
+                skipped.append(item)
+            elif item.id not in done:
+                yield item
+
+    return score_stream(articles(), story=story, convert=convert, **engine)
+
+
+def compare_report(
+    corpus: str | Path | Sequence[str | Path] | None,
+    out_dir: str | Path,
+    *,
+    story: Story | str | Path | None = None,
+    n_boot: int = 1000,
+    seed: int = 0,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    blind: bool = False,
+    progress: Callable[[], None] | None = None,
+    **engine: Any,
+) -> tuple[Comparison, dict[str, Path]]:
+    """Compare the outlets of a corpus of any size and write the report into `out_dir`.
+
+    The numbers are those of `compare` (same bootstrap draws); memory stays flat because only
+    per-article numbers are kept, plus the evidence of the first articles of each outlet for the
+    report. scores.csv and evidence.jsonl hold every article: they are written as scores arrive.
+    `progress` is called after each article; `engine` as for `score_paths`.
+    """
+    from .comparison import StreamingAggregate
+    from .report import write_report
+
+    if corpus is None:
+        corpus, story = sample_corpus_path(), story or sample_story_path()
+    paths = [corpus] if isinstance(corpus, (str, Path)) else list(corpus)
+    resolved, origin = resolve_story_stream(paths, story, max_bytes=max_bytes)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    tally, skipped = StreamingAggregate(resolved), []
+    rows_spool, evidence_spool = out / ".scores.partial", out / ".evidence.partial"
+    try:
+        with rows_spool.open("w", encoding="utf-8") as rows, \
+                evidence_spool.open("w", encoding="utf-8") as evidence:
+            for score in score_paths(paths, story=resolved, skipped=skipped,
+                                     max_bytes=max_bytes, **engine):
+                source = (score.article.origin or score.article.id, _sha256(score.article.text))
+                rows.write(json.dumps(tally.add(score, source=source), ensure_ascii=False) + "\n")
+                evidence.write(_evidence_lines(score, tally if blind else None))
+                if progress is not None:
+                    progress()
+        comparison = tally.comparison(skipped=skipped, versions=versions(),
+                                      story_source=_portable(origin), n_boot=n_boot, seed=seed)
+        actors, names = tally.actors, (_blind_names(tally) if blind else None)
+        del tally  # free the per-sentence tallies before the report's libraries load
+        written = write_report(comparison, out, blind=blind)
+        _write_scores_csv(written["csv"], rows_spool, actors, names)
+        _write_evidence(written["evidence"], evidence_spool, names)
+    finally:
+        rows_spool.unlink(missing_ok=True)
+        evidence_spool.unlink(missing_ok=True)
+    return comparison, written
+
+
+def _evidence_lines(score: ArticleScore, tally: StreamingAggregate | None) -> str:
+    """The article's evidence.jsonl lines; for blind mode each starts with the article's number
+    within its outlet (its neutral id is known only once every outlet has been seen)."""
+    from .report.render import evidence_jsonl
+
+    text = evidence_jsonl(_Scores((score,)))  # type: ignore[arg-type]
+    if tally is None or not text:
+        return text
+    number = tally.tallies[score.article.outlet].articles
+    return "".join(f"{number}\t{line}\n" for line in text[:-1].split("\n"))
+
+
+class _Scores:
+    """Just enough of a Comparison for the report's file writers, one chunk at a time."""
+
+    def __init__(self, scores: tuple[ArticleScore, ...] = (), frame: Any = None) -> None:
+        self.scores, self._frame = scores, frame
+
+    def to_frame(self) -> Any:
+        return self._frame
+
+
+def _blind_names(tally: StreamingAggregate) -> dict[str, str]:
+    from .comparison import blind_names
+
+    return blind_names(list(tally.tallies), seed=0)
+
+
+def _blinded(outlet: str, names: dict[str, str], seen: dict[str, int]) -> tuple[str, str]:
+    """An outlet's blind name and the next neutral article id, as `Comparison.blind` makes them."""
+    label = names[outlet]
+    seen[label] = seen.get(label, 0) + 1
+    return label, f"{label} #{seen[label]}"
+
+
+def _write_scores_csv(target: Path, spool: Path, actors: list[str],
+                      names: dict[str, str] | None) -> None:
+    """scores.csv of every article, written in chunks exactly as the report writes a frame."""
+    import pandas as pd
+
+    from .comparison import _replace_names, article_frame
+    from .report.render import scores_csv
+
+    columns = article_frame([], actors).columns
+    seen: dict[str, int] = {}
+    partial = target.with_name(target.name + ".tmp")
+    with spool.open(encoding="utf-8") as rows, partial.open("w", encoding="utf-8") as out:
+        for number, chunk in enumerate(iter(lambda: list(itertools.islice(rows, _CSV_CHUNK)), [])):
+            frame = pd.DataFrame([json.loads(line) for line in chunk], columns=columns)
+            if names is not None:
+                labels = [_blinded(outlet, names, seen) for outlet in frame["outlet"]]
+                frame = frame.assign(outlet=[label for label, _ in labels],
+                                     id=[new_id for _, new_id in labels],
+                                     title=[_replace_names(t, names) for t in frame["title"]])
+            text = scores_csv(_Scores(frame=frame))  # type: ignore[arg-type]
+            out.write(text if number == 0 else text.split("\n", 1)[1])
+    os.replace(partial, target)
+
+
+def _write_evidence(target: Path, spool: Path, names: dict[str, str] | None) -> None:
+    """evidence.jsonl of every article; blind mode renames outlets and article ids."""
+    if names is None:
+        os.replace(spool, target)
+        return
+    with spool.open(encoding="utf-8") as lines, target.open("w", encoding="utf-8") as out:
+        for line in lines:
+            number, text = line.split("\t", 1)
+            record = json.loads(text)
+            label = names[record["outlet"]]
+            record.update(article=f"{label} #{number}", outlet=label)
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
 def versions() -> dict[str, str]:
-    """Versions of everything that shapes a score: tool, lexicons, sentiment word list."""
+    """Versions of everything that shapes a score: tool, lexicons, sentiment word list, and the
+    trained model (or "lexicon evidence only") behind each measure."""
     from ._version import __version__
     from .lexicon import versions as lexicon_versions
+    from .models.bundle import available_models
     from .sentiment import version as vader_version
 
-    return {"framing": __version__, **lexicon_versions(), "vaderSentiment": vader_version()}
+    return {"framing": __version__, **lexicon_versions(), "vaderSentiment": vader_version(),
+            **available_models().describe()}
 
 
 def _sha256(text: str) -> str:
