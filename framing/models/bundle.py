@@ -29,9 +29,11 @@ class Models:
                 out[f"model:{task}"] = "none (lexicon evidence only)"
                 continue
             card = read_card(folder)
-            dev = next(iter(card.get("dev_metrics", {}).values()), {})
-            figure = ", ".join(f"{k} {v:.3f}" for k, v in dev.items() if k != "n")
-            out[f"model:{task}"] = f"{card.get('data', task)}; dev {figure}"
+            figures = "; ".join(
+                f"{name}: " + ", ".join(f"{k} {v:.3f}" for k, v in dev.items() if k != "n")
+                for name, dev in card.get("dev_metrics", {}).items()
+            )
+            out[f"model:{task}"] = f"{card.get('data', task)}; dev {figures}"
         return out
 
 
