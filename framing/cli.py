@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 
@@ -78,6 +78,14 @@ progress_option = click.option(
 )
 
 
+def scale_options(command: Callable) -> Callable:
+    """The options shared by `score` and `compare`: input limit, engine and progress."""
+    for option in (progress_option, staging_option, scheduler_option, engine_option, jobs_option,
+                   max_bytes_option):
+        command = option(command)
+    return command
+
+
 class _Progress:
     """A running count of scored articles on stderr, redrawn at most twice a second."""
 
@@ -118,12 +126,7 @@ def _engine_options(engine: str, jobs: int, scheduler: str | None,
 @click.option("--blind", is_flag=True, help="Hide outlet names (Outlet A, B, ...).")
 @click.option("--bootstrap", "n_boot", type=click.IntRange(min=100), default=1000,
               show_default=True, help="Bootstrap resamples for the 95% intervals.")
-@max_bytes_option
-@jobs_option
-@engine_option
-@scheduler_option
-@staging_option
-@progress_option
+@scale_options
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 def compare(corpus: tuple[Path, ...], story_path: Path | None, out_dir: Path, blind: bool,
             n_boot: int, max_bytes: int | None, jobs: int, engine: str, scheduler: str | None,
@@ -166,12 +169,7 @@ def compare(corpus: tuple[Path, ...], story_path: Path | None, out_dir: Path, bl
 @click.option("--no-evidence", is_flag=True, help="Leave the evidence spans out of the records.")
 @click.option("--resume", is_flag=True,
               help="Keep the records already in --out (.jsonl/.csv) and score only the rest.")
-@max_bytes_option
-@jobs_option
-@engine_option
-@scheduler_option
-@staging_option
-@progress_option
+@scale_options
 def score(paths: tuple[Path, ...], story_path: Path | None, fmt: str | None,
           out_file: Path | None, no_evidence: bool, resume: bool, max_bytes: int | None,
           jobs: int, engine: str, scheduler: str | None, staging: Path | None,
