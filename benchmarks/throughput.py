@@ -1,4 +1,4 @@
-"""Throughput of framing's full scoring against NLTK Punkt + VADER, on the same texts in one run.
+"""Throughput of framing (full, and lexicons only) against NLTK Punkt + VADER on the same texts.
 
     python benchmarks/throughput.py [--articles 2000] [--repeat 3] [--seeds DIR]
 
@@ -23,6 +23,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 import framing
 from framing.corpus import load_corpus
+from framing.models.bundle import Models
 from framing.pipeline import score_corpus
 from framing.story import load_story
 from framing.types import Article, Story
@@ -41,8 +42,8 @@ def build_corpus(n: int, seeds: Path | None) -> list[Article]:
     return [replace(a, id=f"{a.id}#{i}") for i in range(copies) for a in base]
 
 
-def run_framing(articles: Sequence[Article], story: Story) -> None:
-    for _ in score_corpus(articles, story=story):  # keep no results, like the reference
+def run_framing(articles: Sequence[Article], story: Story, models: Models | None = None) -> None:
+    for _ in score_corpus(articles, story=story, models=models):  # keep no results
         pass
 
 
@@ -91,6 +92,7 @@ def main() -> int:
 
     phases = {
         "framing (full scoring)": lambda: run_framing(articles, story),
+        "framing (lexicons only)": lambda: run_framing(articles, story, Models()),
         "reference (Punkt + VADER)": lambda: run_reference(articles, splitter, analyser),
     }
     # Warm-up: lexicons, regexes and caches load here, outside the timed runs.
@@ -113,9 +115,11 @@ def main() -> int:
         s = seconds[name]
         print(f"{name:<27} {len(articles):>8} {mb:>6.2f} {s:>8.3f} {len(articles) / s:>8.0f}"
               f" {mb / s:>7.3f} {peak:>9.2f}")
-    framing_s, reference_s = seconds.values()
-    print(f"\nratio framing / reference: {reference_s / framing_s:.2f}x as fast"
-          " (above 1: framing is faster)")
+    reference_s = seconds["reference (Punkt + VADER)"]
+    print()
+    for name in ("framing (full scoring)", "framing (lexicons only)"):
+        print(f"ratio {name} / reference: {reference_s / seconds[name]:.2f}x as fast"
+              " (above 1: framing is faster)")
     return 0
 
 

@@ -29,6 +29,7 @@ from .types import Article, ArticleScore, Skipped, Story
 
 if TYPE_CHECKING:
     from .comparison import Comparison, StreamingAggregate
+    from .models.bundle import Models
 
 T = TypeVar("T")
 STORY_FILE = "story.toml"
@@ -36,11 +37,14 @@ PROPOSE_FROM = 5000  # without a story file, actors are proposed from the first 
 _CSV_CHUNK = 5000  # article rows per chunk when writing the full scores.csv
 
 
-def score_corpus(articles: Iterable[Article], *, story: Story | None = None) -> Iterator[ArticleScore]:
-    """Score articles one at a time (a generator: memory stays flat on big corpora)."""
+def score_corpus(
+    articles: Iterable[Article], *, story: Story | None = None, models: Models | None = None
+) -> Iterator[ArticleScore]:
+    """Score articles one at a time (a generator: memory stays flat on big corpora).
+    `models=Models()` scores with lexicon evidence only; None uses the models found."""
     matcher = ActorMatcher(story.actors) if story else None
     for article in articles:
-        yield score_article(article, story=story, matcher=matcher)
+        yield score_article(article, story=story, matcher=matcher, models=models)
 
 
 def find_story(paths: Sequence[str | Path]) -> Path | None:
