@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .errors import FramingError
+
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -25,3 +27,15 @@ def lexicon_dir() -> Path:
 def sample_dir() -> Path:
     """The bundled sample story (`corpus/` in the repository)."""
     return data_dir("sample", "corpus")
+
+
+def read_utf8(path: Path, error: type[FramingError], what: str) -> str:
+    """The text of a data file the user names (story, lexicon), or `error` saying why not."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise error(f"{path}: no such {what}") from None
+    except UnicodeDecodeError as err:
+        raise error(f"{path}: not UTF-8 text ({err.reason} at byte {err.start})") from None
+    except OSError as err:
+        raise error(f"{path}: cannot be read ({err.strerror or err})") from None

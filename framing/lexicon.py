@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
-from .data import lexicon_dir
+from .data import lexicon_dir, read_utf8
 from .errors import LexiconError
 from .text import Doc, Token, tokenize
 
@@ -310,13 +310,7 @@ def _parse_entry(line: str, lineno: int, path: str, categories: dict[str, str]) 
 
 def load_lexicon(path: str | Path) -> Lexicon:
     """Read and validate a lexicon file (a user's own, or a built-in one by path)."""
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise LexiconError(f"{path}: no such lexicon file") from None
-    except UnicodeDecodeError as err:
-        raise LexiconError(f"{path}: not UTF-8 ({err.reason} at byte {err.start})") from None
+    text = read_utf8(Path(path), LexiconError, "lexicon file")
     return parse_lexicon(text, path=str(path))
 
 

@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from framing.data import read_utf8
 from framing.errors import StoryError
 from framing.types import Actor, Story
 
@@ -37,15 +38,7 @@ _ACTOR_KEYS = ("aliases", "kind")
 
 def load_story(path: str | Path) -> Story:
     """Read and validate a story file; raise `StoryError` naming the file and the problem."""
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise StoryError(f"{path}: no such story file") from None
-    except UnicodeDecodeError as exc:
-        raise StoryError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-    except OSError as exc:
-        raise StoryError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    text = read_utf8(Path(path), StoryError, "story file")
     return story_from_toml(text, name=str(path))
 
 
