@@ -21,7 +21,8 @@ from .errors import FramingError
 FORMATS = ("json", "jsonl", "csv", "parquet")
 RESUMABLE = ("jsonl", "csv")
 PARQUET_EXTRA = "writing Parquet needs pyarrow: pip install 'framing[parquet]'"
-CSV_TRIGGERS = ("=", "+", "-", "@")
+# A cell starting with one of these runs as a formula in a spreadsheet.
+CSV_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 _PARQUET_BATCH = 2000  # rows per Parquet row group
 
 
@@ -50,7 +51,7 @@ def flat_row(record: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def safe_cell(value: object) -> object:
+def neutralise(value: object) -> object:
     """Spreadsheets run cells starting with = + - @ as formulas; text cells get a leading '."""
     if isinstance(value, str) and value[:1] in CSV_TRIGGERS:
         return "'" + value
@@ -280,7 +281,7 @@ def _write_csv(handle: IO[str], columns: list[str], rows: Any, *, header: bool =
     if header:
         writer.writeheader()
     for row in rows:
-        writer.writerow(row if raw else {k: safe_cell(v) for k, v in row.items()})
+        writer.writerow(row if raw else {k: neutralise(v) for k, v in row.items()})
 
 
 def _schema(pa: Any, rows: Iterator[dict[str, Any]]) -> Any:

@@ -18,9 +18,9 @@ import pandas as pd
 
 from framing.comparison import Comparison
 from framing.report.build import build_context
+from framing.sink import neutralise
 
 TEMPLATES = Path(__file__).with_name("templates")
-CSV_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|<>#!])")
 
 
@@ -100,13 +100,6 @@ def _write(out: Path, name: str, data: bytes) -> Path:
         raise ValueError(f"refusing to write {name!r} outside {out}")
     path.write_bytes(data)
     return path
-
-
-def neutralise(value: Any) -> Any:
-    """Stop spreadsheets from running a cell as a formula: prefix ' to = + - @ starts."""
-    if isinstance(value, str) and value.startswith(CSV_TRIGGERS):
-        return "'" + value
-    return value
 
 
 def scores_csv(comparison: Comparison) -> str:
