@@ -438,9 +438,9 @@ def blind(comparison: Comparison, *, seed: int | None = None) -> Comparison:
     articles = comparison.articles.assign(
         outlet=comparison.articles["outlet"].map(names),
         id=ids,
-        title=[_replace_names(t, names) for t in comparison.articles["title"]],
+        title=[replace_names(t, names) for t in comparison.articles["title"]],
     )
-    skipped = tuple(Skipped(_replace_names(s.name, names), _replace_names(s.reason, names))
+    skipped = tuple(Skipped(replace_names(s.name, names), replace_names(s.reason, names))
                     for s in comparison.skipped)
     manifest = dict(comparison.manifest, outlets=sorted(names.values(), key=_letter_sort),
                     inputs=[{"name": f"input {i + 1}", "sha256": item["sha256"]}
@@ -464,11 +464,12 @@ def _blind_ids(scores: Sequence[ArticleScore], names: Mapping[str, str]) -> list
 def _blind_score(score: ArticleScore, names: Mapping[str, str], new_id: str) -> ArticleScore:
     article = dataclasses.replace(
         score.article, id=new_id, outlet=names[score.article.outlet],
-        title=_replace_names(score.article.title, names), url="", author="", origin="")
+        title=replace_names(score.article.title, names), url="", author="", origin="")
     return dataclasses.replace(score, article=article)
 
 
-def _replace_names(text: str, names: Mapping[str, str]) -> str:
+def replace_names(text: str, names: Mapping[str, str]) -> str:
+    """`text` with every real outlet name (longest first, any case) replaced by its blind name."""
     for real in sorted(names, key=len, reverse=True):
         if real:
             text = re.sub(re.escape(real), names[real], text, flags=re.IGNORECASE)

@@ -245,7 +245,7 @@ def _write_scores_csv(target: Path, spool: Path, actors: list[str],
     """scores.csv of every article, written in chunks exactly as the report writes a frame."""
     import pandas as pd
 
-    from .comparison import _replace_names, article_frame
+    from .comparison import article_frame, replace_names
     from .report.render import scores_csv
 
     columns = article_frame([], actors).columns
@@ -258,7 +258,7 @@ def _write_scores_csv(target: Path, spool: Path, actors: list[str],
                 labels = [_blinded(outlet, names, seen) for outlet in frame["outlet"]]
                 frame = frame.assign(outlet=[label for label, _ in labels],
                                      id=[new_id for _, new_id in labels],
-                                     title=[_replace_names(t, names) for t in frame["title"]])
+                                     title=[replace_names(t, names) for t in frame["title"]])
             text = scores_csv(_Scores(frame=frame))  # type: ignore[arg-type]
             out.write(text if number == 0 else text.split("\n", 1)[1])
     os.replace(partial, target)
