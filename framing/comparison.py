@@ -198,10 +198,14 @@ def _match_total(column: np.ndarray, words: np.ndarray, count: int) -> np.ndarra
 
 
 def _ratio_intervals(
-    counts: np.ndarray, words: np.ndarray, *, n_boot: int, seed: int
+    counts: np.ndarray, words: np.ndarray, *, n_boot: int, seed: int,
+    codes: np.ndarray | None = None,
 ) -> list[tuple[float, float]]:
-    """Percentile 95 % intervals of 1000 * sum(counts) / sum(words), resampling sentences."""
-    n = len(words)
+    """Percentile 95 % intervals of 1000 * sum(counts) / sum(words), resampling sentences.
+
+    With `codes`, sentence i is row codes[i] of `counts`/`words` (a table of distinct rows, as the
+    streaming tally keeps); the draws are the same as with the full sentences x measures array."""
+    n = len(words) if codes is None else codes.size
     nan = (float("nan"), float("nan"))
     if n == 0 or n_boot <= 0 or words.sum() == 0:
         return [nan] * counts.shape[1]
@@ -209,6 +213,8 @@ def _ratio_intervals(
     draws = []
     for size in _chunks(n_boot, n):
         idx = rng.integers(0, n, size=(size, n))
+        if codes is not None:
+            idx = codes[idx]
         total_words = words[idx].sum(axis=1)
         with np.errstate(invalid="ignore", divide="ignore"):
             draws.append(np.column_stack([1000.0 * counts[:, j][idx].sum(axis=1) / total_words
@@ -622,22 +628,7 @@ def _tally_row(outlet: str, tally: _OutletTally, *, n_boot: int, seed: int) -> d
 
 
 def _coded_intervals(tally: _OutletTally, *, n_boot: int, seed: int) -> list[tuple[float, float]]:
-    """`_ratio_intervals` over sentence codes: the same draws from the same seed, gathered
-    through the table of distinct rows instead of a full sentences x measures array."""
+    """`_ratio_intervals` over the tally's sentence codes and its table of distinct rows."""
     codes = np.frombuffer(tally.codes, dtype=np.dtype(f"i{tally.codes.itemsize}"))
-    n = codes.size
-    nan = (float("nan"), float("nan"))
-    if n == 0 or n_boot <= 0 or tally.sentence_words == 0:
-        return [nan] * len(MEASURES)
-    table = np.array(list(tally.rows), dtype=float)
-    counts, words = table[:, :-1], table[:, -1]
-    rng = np.random.default_rng(seed)
-    draws = []
-    for size in _chunks(n_boot, n):
-        rows = codes[rng.integers(0, n, size=(size, n))]
-        total_words = words[rows].sum(axis=1)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            draws.append(np.column_stack([1000.0 * counts[:, j][rows].sum(axis=1) / total_words
-                                          for j in range(counts.shape[1])]))
-    stats = np.vstack(draws)
-    return [_percentiles(stats[:, j]) for j in range(counts.shape[1])]
+    table = np.array(list(tally.rows), dtype=float).reshape(-1, len(MEASURES) + 1)
+    return _ratio_intervals(table[:, :-1], table[:, -1], n_boot=n_boot, seed=seed, codes=codes)
