@@ -1,20 +1,25 @@
 """Loading, validating and matching lexicons (the format is described in lexicons/README.md).
 
-Matching works on tokens, not on a regular expression: entries are indexed by their first token, so
-each token of an article costs one dictionary look-up whatever the size of the lexicon.
+Matching works on characters: one Aho-Corasick automaton (ahocorasick-rs, a compiled library) over
+the written forms of every entry of every built-in lexicon finds all their occurrences in one pass,
+whatever the size of the lexicons; word boundaries and context rules then filter the few it finds.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from functools import cache
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache, cached_property
+from itertools import pairwise
 from pathlib import Path
 from typing import NamedTuple
 
+from ahocorasick_rs import AhoCorasick
+
 from .data import lexicon_dir, read_utf8
 from .errors import LexiconError
-from .text import Doc, Token, tokenize
+from .text import ALNUM_RE, TOKEN_RE, Doc, tokenize
 
 BUILTIN = ("loaded", "hedges", "boosters", "sarcasm", "speech_verbs", "event_words")
 COLUMNS = ("entry", "category", "inflect", "rule", "weight", "note")
@@ -39,9 +44,16 @@ class Match(NamedTuple):
     entry: Entry
 
 
+class Hit(NamedTuple):
+    start: int  # character offsets into the text, `end` exclusive
+    end: int
+    entry: Entry
+
+
 @dataclass(frozen=True)
 class Lexicon:
-    """A word list with its header (version, categories, provenance) and a token index."""
+    """A word list with its header (version, categories, provenance), matched in a text's
+    characters by one Aho-Corasick pass (see `Scanner`)."""
 
     name: str
     version: str
@@ -51,71 +63,157 @@ class Lexicon:
     categories: dict[str, str]
     entries: tuple[Entry, ...]
     path: str = ""
-    # first token -> [(length, {token tuple: entries})], longest first, and the second tokens
-    # of its multi-word forms (a cheap test before building a tuple)
-    _index: dict[str, tuple[list[tuple[int, dict[tuple[str, ...], list[Entry]]]], frozenset[str]]] = (
-        field(default_factory=dict, repr=False, compare=False)
-    )
-
-    def __post_init__(self) -> None:
-        forms: dict[str, dict[int, dict[tuple[str, ...], list[Entry]]]] = {}
-        for entry in self.entries:
-            for form in expand(entry):
-                by_length = forms.setdefault(form[0], {})
-                by_length.setdefault(len(form), {}).setdefault(form, []).append(entry)
-        for first, by_length in forms.items():
-            lengths = sorted(by_length.items(), reverse=True)
-            seconds = frozenset(f[1] for table in by_length.values() for f in table if len(f) > 1)
-            self._index[first] = (lengths, seconds)
 
     def __len__(self) -> int:
         return len(self.entries)
 
-    def match_at(self, doc_or_tokens: Doc | list[Token], i: int) -> Match | None:
-        """The longest entry starting at token i whose context rules hold, or None."""
-        doc = doc_or_tokens if isinstance(doc_or_tokens, Doc) else None
-        tokens = doc.tokens if doc else doc_or_tokens
-        found = self._index.get(tokens[i].norm)
-        if found is None:
-            return None
-        lengths, seconds = found
-        n = len(tokens)
-        multi = i + 1 < n and tokens[i + 1].norm in seconds
-        for length, table in lengths:
-            stop = i + length
-            if length > 1 and (not multi or stop > n):
-                continue
-            key = tuple(t.norm for t in tokens[i:stop]) if length > 1 else (tokens[i].norm,)
-            for entry in table.get(key, ()):
-                if not entry.rules or all(RULES[r](tokens, i, stop, doc) for r in entry.rules):
-                    return Match(i, stop, entry)
-        return None
+    @cached_property
+    def forms(self) -> dict[str, list[Entry]]:
+        """Every written form an entry matches (inflected, spaced both ways around punctuation),
+        normalised, with the entries it stands for in file order."""
+        forms: dict[str, list[Entry]] = {}
+        for entry in self.entries:
+            for form in written_forms(entry):
+                forms.setdefault(form, []).append(entry)
+        return forms
+
+    def find(self, doc: Doc) -> list[Hit]:
+        """All non-overlapping matches in reading order, longest first at each position, on word
+        boundaries, with their context rules holding. Remembered on the `Doc`."""
+        memo = doc.memo.get(id(self))
+        if memo is None or memo[0] is not self:
+            scanner = _builtin_scanner() if _is_builtin(self) else self.scanner
+            scanner.scan(doc)
+            memo = doc.memo[id(self)]
+        return memo[1]  # type: ignore[index]
 
     def matches(self, doc: Doc) -> list[Match]:
-        """All non-overlapping matches in reading order, longest first at each position.
-        Remembered on the `Doc`, so measures that share a lexicon match it once."""
-        memo = doc.memo.get(id(self))
-        if memo is not None and memo[0] is self:
-            return memo[1]
-        found = []
-        i, n = 0, len(doc.tokens)
-        index = self._index
-        tokens = doc.tokens
-        while i < n:
-            if tokens[i].norm in index:
-                m = self.match_at(doc, i)
-                if m is not None:
-                    found.append(m)
-                    i = m.stop
-                    continue
-            i += 1
-        doc.memo[id(self)] = (self, found)
-        return found
+        """`find` in token indices, for the code that works on tokens."""
+        starts = [t.start for t in doc.tokens]
+        return [Match(bisect_left(starts, h.start), bisect_left(starts, h.end), h.entry)
+                for h in self.find(doc)]
+
+    @cached_property
+    def scanner(self) -> Scanner:
+        """This lexicon alone in an automaton (built-in lexicons share one: `_builtin_scanner`)."""
+        return Scanner([self])
+
+
+class Scanner:
+    """Several lexicons matched in one pass over a text: an Aho-Corasick automaton over all their
+    written forms finds every occurrence; word boundaries and context rules then filter them."""
+
+    def __init__(self, lexicons: Sequence[Lexicon]) -> None:
+        self.lexicons = tuple(lexicons)
+        table: dict[str, list[tuple[int, list[Entry]]]] = {}
+        for slot, lexicon in enumerate(self.lexicons):
+            for form, entries in lexicon.forms.items():
+                table.setdefault(form, []).append((slot, entries))
+        self._forms = list(table)
+        self._targets = [table[form] for form in self._forms]
+        # whether the form starts / ends with a word character, so the text must not continue it
+        self._edges = [(_is_word_char(f[0]), _is_word_char(f[-1])) for f in self._forms]
+        self._automaton = AhoCorasick(self._forms) if self._forms else None
+
+    def scan(self, doc: Doc) -> None:
+        """Find the matches of every lexicon in `doc` and remember them on it."""
+        found: list[list[tuple[int, int, list[Entry]]]] = [[] for _ in self.lexicons]
+        if self._automaton is not None:
+            text = doc.norm.replace("\n", " ") if "\n" in doc.norm else doc.norm
+            n, targets, edges = len(text), self._targets, self._edges
+            for k, start, end in self._automaton.find_matches_as_indexes(text, overlapping=True):
+                left, right = edges[k]
+                # most occurrences sit inside a longer word ("so" in "also"): a quick test first
+                if left and start:
+                    before = text[start - 1]
+                    if before.isalnum() or (before in "-'_" and not _starts_word(text, start)):
+                        continue
+                if right and end < n:
+                    after = text[end]
+                    if after.isalnum() or (after in "-'_" and not _ends_word(text, end)):
+                        continue
+                for slot, entries in targets[k]:
+                    found[slot].append((start, end, entries))
+        for lexicon, candidates in zip(self.lexicons, found):
+            doc.memo[id(lexicon)] = (lexicon, _longest_first(doc, candidates))
+
+
+def _longest_first(doc: Doc, candidates: list[tuple[int, int, list[Entry]]]) -> list[Hit]:
+    """Leftmost, longest, non-overlapping: at each position the longest form whose rules hold."""
+    candidates.sort(key=lambda c: (c[0], -c[1]))
+    hits, taken = [], 0
+    for start, end, entries in candidates:
+        if start < taken:
+            continue
+        for entry in entries:
+            if not entry.rules or all(RULES[r](doc, start, end) for r in entry.rules):
+                hits.append(Hit(start, end, entry))
+                taken = end
+                break
+    return hits
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _starts_word(text: str, start: int) -> bool:
+    """No token continues to the left of `start` ("called" in "so-called", "t" in "don't")."""
+    if start == 0:
+        return True
+    before = text[start - 1]
+    if _is_word_char(before):
+        return False
+    return not (before in "-'" and start > 1 and _is_word_char(text[start - 2]))
+
+
+def _ends_word(text: str, end: int) -> bool:
+    """No token continues to the right of `end`; a possessive 's may follow ("Russia's")."""
+    if end >= len(text):
+        return True
+    after = text[end]
+    if _is_word_char(after):
+        return False
+    if after == "-" or after == "'":
+        nxt = text[end + 1 : end + 2]
+        if not nxt or not _is_word_char(nxt):
+            return True
+        if after == "'" and nxt == "s":
+            return not _is_word_char(text[end + 2 : end + 3] or " ")
+        return False
+    return True
+
+
+@cache
+def _builtin_scanner() -> Scanner:
+    return Scanner([builtin(name) for name in BUILTIN])
+
+
+def _is_builtin(lexicon: Lexicon) -> bool:
+    return lexicon.name in BUILTIN and builtin(lexicon.name) is lexicon
 
 
 # --- inflection -------------------------------------------------------------------------------
 
 _VOWELS = "aeiou"
+
+
+def written_forms(entry: Entry) -> list[str]:
+    """The normalised strings an entry matches: each inflected form, written with single spaces
+    between words and both with and without a space next to punctuation ("translation:" and
+    "translation :")."""
+    out = []
+    for form in expand(entry):
+        if not form:
+            continue
+        variants = [form[0]]
+        for prev, word in pairwise(form):
+            if _is_word_char(prev[-1]) and _is_word_char(word[0]):
+                variants = [v + " " + word for v in variants]
+            else:
+                variants = [v + sep + word for v in variants for sep in ("", " ")]
+        out += variants
+    return list(dict.fromkeys(out))
 
 
 def expand(entry: Entry) -> list[tuple[str, ...]]:
@@ -155,62 +253,65 @@ def verb_forms(word: str) -> set[str]:
 
 
 # --- context rules ----------------------------------------------------------------------------
+# Each rule looks at the characters around a match text[start:end] of a `Doc`.
 
 _NUMBER_WORDS = frozenset(
     ["a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions", "dozen", "dozens", "half", "quarter", "third", "several"]
 )
 _NEGATIONS = frozenset({"not", "n't", "never", "no", "cannot"})
+_NEXT_TOKEN_RE = re.compile(r"\s*(" + TOKEN_RE.pattern + ")")
 
 
-def _rule_before_number(tokens: list[Token], i: int, stop: int, doc: Doc | None) -> bool:
-    if stop >= len(tokens):
-        return False
-    nxt = tokens[stop].norm
-    return nxt[0].isdigit() or nxt in _NUMBER_WORDS or nxt in {"$", "£", "€"}
+def next_token(doc: Doc, end: int) -> str:
+    """The normalised token right after offset `end` ("" at the end of the text)."""
+    m = _NEXT_TOKEN_RE.match(doc.norm, end)
+    return m.group(1) if m else ""
 
 
-def _rule_not_month(tokens: list[Token], i: int, stop: int, doc: Doc | None) -> bool:
+def previous_token(doc: Doc, start: int) -> str:
+    """The normalised token right before offset `start` ("" at the start of the text)."""
+    found = TOKEN_RE.findall(doc.norm, max(0, start - 40), start)
+    return found[-1] if found else ""
+
+
+def _rule_before_number(doc: Doc, start: int, end: int) -> bool:
+    nxt = next_token(doc, end)
+    return bool(nxt) and (nxt[0].isdigit() or nxt in _NUMBER_WORDS or nxt in {"$", "£", "€"})
+
+
+def _rule_not_month(doc: Doc, start: int, end: int) -> bool:
     """'May' capitalised mid-sentence, or before a number ('May 5'), is the month."""
-    after = tokens[stop].norm if stop < len(tokens) else ""
-    if after[:1].isdigit():
+    if next_token(doc, end)[:1].isdigit():
         return False
-    return tokens[i].text[0].islower() or _rule_sentence_start(tokens, i, stop, doc)
+    return doc.text[start].islower() or _rule_sentence_start(doc, start, end)
 
 
-def _rule_not_negated(tokens: list[Token], i: int, stop: int, doc: Doc | None) -> bool:
-    after = tokens[stop].norm if stop < len(tokens) else ""
-    before = tokens[i - 1].norm if i > 0 else ""
-    return after not in _NEGATIONS and before not in _NEGATIONS
+def _rule_not_negated(doc: Doc, start: int, end: int) -> bool:
+    return next_token(doc, end) not in _NEGATIONS and previous_token(doc, start) not in _NEGATIONS
 
 
-def _sentence_first(doc: Doc, i: int) -> int:
-    return doc.sentences[doc.sentence_of[i]].first if doc.sentences else 0
+def _rule_sentence_start(doc: Doc, start: int, end: int) -> bool:
+    # a leading quote mark or dash may come before the first word
+    sentence_start = doc.sentence_bounds[doc.sentence_at(start)][0] if doc.sentence_bounds else 0
+    return ALNUM_RE.search(doc.text, min(sentence_start, start), start) is None
 
 
-def _rule_sentence_start(tokens: list[Token], i: int, stop: int, doc: Doc | None) -> bool:
-    if doc is None:
-        return i == 0
-    first = _sentence_first(doc, i)
-    # allow a leading quote mark or dash before the first word
-    return all(not tokens[k].text[0].isalnum() for k in range(first, i))
+def _rule_in_parens(doc: Doc, start: int, end: int) -> bool:
+    return previous_token(doc, start) in ("(", "[")
 
 
-def _rule_in_parens(tokens: list[Token], i: int, stop: int, doc: Doc | None) -> bool:
-    return i > 0 and tokens[i - 1].text in "(["
+def _rule_question(doc: Doc, start: int, end: int) -> bool:
+    if not doc.sentence_bounds:
+        return False
+    lo, hi = doc.sentence_bounds[doc.sentence_at(start)]
+    return doc.text[lo:hi].rstrip("\"”’') ").endswith("?")
 
 
-def _rule_question(tokens: list[Token], i: int, stop: int, doc: Doc | None) -> bool:
-    if doc is None:
-        return any(t.text == "?" for t in tokens[stop:])
-    sent = doc.sentences[doc.sentence_of[i]]
-    return doc.text[sent.start : sent.end].rstrip("\"”’') ").endswith("?")
+def _rule_capitalised(doc: Doc, start: int, end: int) -> bool:
+    return doc.text[start].isupper()
 
 
-def _rule_capitalised(tokens: list[Token], i: int, stop: int, doc: Doc | None) -> bool:
-    return tokens[i].text[0].isupper()
-
-
-RuleFn = Callable[[list[Token], int, int, "Doc | None"], bool]
+RuleFn = Callable[[Doc, int, int], bool]
 RULES: dict[str, RuleFn] = {
     "before_number": _rule_before_number,
     "not_month": _rule_not_month,
@@ -325,14 +426,3 @@ def builtin(name: str) -> Lexicon:
 
 def versions(names: Iterable[str] = BUILTIN) -> dict[str, str]:
     return {f"lexicon:{name}": builtin(name).version for name in names}
-
-
-def speech_verb_matcher() -> Callable[[list[Token], int], int]:
-    """A function telling how many tokens of a speech verb start at token i (0 if none)."""
-    lexicon = builtin("speech_verbs")
-
-    def is_speech_verb(tokens: list[Token], i: int) -> int:
-        m = lexicon.match_at(tokens, i)
-        return m.stop - m.first if m else 0
-
-    return is_speech_verb

@@ -50,13 +50,13 @@ def score_article(
         article=article,
         words=doc.words,
         own_words=doc.own_words,
-        sentences=len(doc.sentences),
-        own_sentences=sum(1 for n in own_words if n),
+        sentences=len(doc.sentence_bounds),
+        own_sentences=doc.own_sentences,
         measures=measures,
         stance=stances,
         quotes=tuple(_quote_spans(doc)),
         sentence_spans=tuple(
-            (sent.start, sent.end, n) for sent, n in zip(doc.sentences, own_words)
+            (start, end, n) for (start, end), n in zip(doc.sentence_bounds, own_words)
         ),
     )
 

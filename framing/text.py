@@ -1,33 +1,39 @@
-"""Sentences, tokens and quotations, all with character offsets into the original text.
+"""Sentences, words, tokens and quotations, all with character offsets into the original text.
 
-Quotation detection is what keeps the outlet's own voice apart from the people it quotes: every token
-knows whether it sits inside a quotation, and every quotation knows whether a speaker is named
-(attributed) or whether it is a short phrase held at arm's length (a scare quote).
+Quotation detection is what keeps the outlet's own voice apart from the people it quotes: every
+offset knows whether it sits inside a quotation, and every quotation knows whether a speaker is
+named (attributed) or whether it is a short phrase held at arm's length (a scare quote).
+
+A `Doc` works on characters first, which is what scoring at speed needs: sentences, quotations and
+word counts come from a few passes of C-level string methods. Tokens, which the stance measure and
+the classifiers need, are built only when first asked for.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import pairwise
-from typing import NamedTuple
+from itertools import filterfalse, pairwise
+from typing import TYPE_CHECKING, NamedTuple, Protocol
+
+if TYPE_CHECKING:
+    from .lexicon import Hit
 
 # A word keeps inner hyphens and contractions ("so-called", "don't") but not the possessive 's,
 # so "Russia's" yields "Russia" + "'s" and an alias "Russia" still matches.
-_TOKEN_RE = re.compile(
+TOKEN_RE = re.compile(
     r"(?:[A-Za-z]\.){2,}"  # acronyms: U.S., U.N.
     r"|['’][sS]\b"  # possessive 's
     r"|\w+(?:-\w+)*(?:['’](?![sS]\b)\w+)?(?:-\w+)*"
     r"|[^\w\s]"
 )
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
+ALNUM_RE = re.compile(r"[^\W_]")
 
 _ABBREVIATIONS = frozenset(
     ["mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "cmdr", "adm", "gov", "sen", "rep", "pres", "st", "jr", "sr", "vs", "etc", "inc", "ltd", "co", "corp", "no", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "fig", "e.g", "i.e", "approx", "est", "dept", "univ"]
 )
-_SENTENCE_END_RE = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s)")
-_HARD_BREAK_RE = re.compile(r"\n\s*\n")
 
 OPEN_QUOTES = {"“": "”", '"': '"', "‘": "’", "«": "»", "„": "“"}
 
@@ -64,24 +70,60 @@ class Quote:
     cue: str | None = None  # the speech verb that attributes it
 
 
+class SpeechVerbs(Protocol):
+    """What finds speech verbs in a text (a speech-verb `Lexicon`): their character spans."""
+
+    def find(self, doc: Doc) -> Sequence[Hit]: ...
+
+
 def normalise(word: str) -> str:
+    """Lower case with straight apostrophes: the form lexicons and aliases are matched in."""
     lower = word.lower()
-    return lower.translate(_APOSTROPHES) if "’" in lower or "‘" in lower else lower
+    if "’" in lower or "‘" in lower:
+        lower = lower.replace("’", "'").replace("‘", "'")
+    return lower
+
+
+def normalise_text(text: str) -> str:
+    """`normalise` for a whole text, keeping every character at its offset."""
+    norm = normalise(text)
+    if len(norm) != len(text):  # a few characters (İ) lower-case to two: map one by one
+        norm = "".join(c if len(n := normalise(c)) != 1 else n for c in text)
+    return norm
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Split `text` into tokens whose offsets index `text` (shifted by `offset`)."""
-    # The hot loop of the whole toolkit: tuple.__new__ skips NamedTuple's Python-level __new__.
+    # The hot loop of stance scoring: most white-space separated chunks are plain words, which
+    # need no regular expression; tuple.__new__ skips NamedTuple's Python-level __new__.
     new, tokens = tuple.__new__, []
-    append = tokens.append
-    for m in _TOKEN_RE.finditer(text):
-        word = m.group()
-        start = m.start() + offset
-        lower = word.lower()
-        if "’" in lower or "‘" in lower:
-            lower = lower.translate(_APOSTROPHES)
-        append(new(Token, (start, start + len(word), word, lower)))
+    append, find = tokens.append, text.find
+    pos = 0
+    for chunk in text.split():
+        pos = find(chunk, pos)
+        if chunk.isalnum():
+            start = pos + offset
+            append(new(Token, (start, start + len(chunk), chunk, chunk.lower())))
+        else:
+            for m in TOKEN_RE.finditer(chunk):
+                word = m.group()
+                start = pos + m.start() + offset
+                append(new(Token, (start, start + len(word), word, normalise(word))))
+        pos += len(chunk)
     return tokens
+
+
+def count_words(text: str, start: int = 0, end: int | None = None) -> int:
+    """Words in text[start:end]: white-space separated chunks holding a letter or a digit."""
+    chunks = text[start:end].split()
+    # most chunks are plain words; only the others ("troops,", "—") need the slower test
+    others = list(filterfalse(str.isalnum, chunks))
+    return len(chunks) - len(others) + sum(map(bool, map(ALNUM_RE.search, others)))
+
+
+def _has_bare_punctuation(text: str) -> bool:
+    """Whether any white-space separated chunk holds no letter or digit ("—", "•")."""
+    return not all(map(ALNUM_RE.search, filterfalse(str.isalnum, text.split())))
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -91,31 +133,68 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     unless the next line visibly continues the sentence (starts in lower case, or with a number after
     a word in lower case), which copes with text pasted from web pages.
     """
-    cuts = {0, len(text)}
-    for m in _SENTENCE_END_RE.finditer(text):
-        word = re.search(r"([\w.]+)[.!?…]*[\"”’')\]]*$", text[max(0, m.start() - 12) : m.end()])
-        stem = word.group(1).rstrip(".").lower() if word else ""
-        if text[m.start()] == "." and (stem in _ABBREVIATIONS or len(stem) == 1 or "." in stem):
+    cuts = [0, len(text)]
+    for start, end in _sentence_ends(text):
+        if text[start] == "." and _is_abbreviation(text, start):
             continue
-        following = text[m.end() : m.end() + 3].lstrip()
-        if following[:1].islower():  # "the U.S. condemned", "approx. ten": not an end
+        if text[end : end + 3].lstrip()[:1].islower():  # "the U.S. condemned": not an end
             continue
-        cuts.add(m.end())
-    for m in re.finditer(r"\n", text):
-        if _continues_line(text, m.start()):
-            continue
-        cuts.add(m.start())
-    for m in _HARD_BREAK_RE.finditer(text):
-        cuts.add(m.start())
+        cuts.append(end)
+    newline = text.find("\n")
+    while newline != -1:
+        if not _continues_line(text, newline):
+            cuts.append(newline)
+        newline = text.find("\n", newline + 1)
     bounds = []
-    points = sorted(cuts)
-    for start, end in pairwise(points):
+    cuts.sort()
+    for start, end in pairwise(cuts):
         chunk = text[start:end]
         stripped = chunk.strip()
         if stripped:
-            lead = len(chunk) - len(chunk.lstrip())
-            bounds.append((start + lead, start + lead + len(stripped)))
+            lead = start + len(chunk) - len(chunk.lstrip())
+            bounds.append((lead, lead + len(stripped)))
     return bounds
+
+
+def _sentence_ends(text: str) -> list[tuple[int, int]]:
+    """Runs of . ! ? … with any closing quotes or brackets after them, followed by white space.
+    Found with str.find, which is much faster than a regular expression over the whole text."""
+    marks = sorted(_positions(text, ".!?…"))
+    ends, n, k = [], len(text), 0
+    while k < len(marks):
+        start = end = marks[k]
+        while end < n and text[end] in _END_MARKS:
+            end += 1
+        while k < len(marks) and marks[k] < end:
+            k += 1
+        while end < n and text[end] in _CLOSERS:
+            end += 1
+        if end < n and text[end].isspace():
+            ends.append((start, end))
+    return ends
+
+
+def _positions(text: str, chars: str) -> list[int]:
+    """Offsets of every occurrence of any of `chars` in `text`, unsorted."""
+    found = []
+    for ch in chars:
+        pos = text.find(ch)
+        while pos != -1:
+            found.append(pos)
+            pos = text.find(ch, pos + 1)
+    return found
+
+
+_END_MARKS = frozenset(".!?…")
+_CLOSERS = frozenset("\"”’')]")
+
+
+def _is_abbreviation(text: str, period: int) -> bool:
+    """Whether the word before the full stop at `period` is an abbreviation or an initial."""
+    lo = max(0, period - 12)
+    space = max(text.rfind(" ", lo, period), text.rfind("\n", lo, period))
+    stem = text[space + 1 : period].lstrip("\"“‘'([").rstrip(".").lower()
+    return stem in _ABBREVIATIONS or len(stem) == 1 or "." in stem
 
 
 def _continues_line(text: str, newline: int) -> bool:
@@ -131,104 +210,149 @@ def _continues_line(text: str, newline: int) -> bool:
 
 
 class Doc:
-    """A text analysed once: tokens, sentences, quotations and which tokens are quoted speech."""
+    """A text analysed once: sentences, quotations, own-voice word counts; tokens on demand.
 
-    def __init__(
-        self,
-        text: str,
-        *,
-        is_speech_verb: Callable[[list[Token], int], int] | None = None,
-    ) -> None:
+    `speech_verbs` (a speech-verb lexicon) lets quotations be attributed to a speaker; without it
+    only a colon or a "Quote:" label introduces speech.
+    """
+
+    def __init__(self, text: str, *, speech_verbs: SpeechVerbs | None = None) -> None:
         self.text = text
-        self.tokens = tokenize(text)
-        self.sentences = _sentences_with_tokens(text, self.tokens)
-        self.sentence_of = _sentence_index(self.sentences, len(self.tokens))
-        self.quotes = find_quotes(text, self.tokens, self.sentences, is_speech_verb)
-        self.in_quote = _quote_mask(self.tokens, self.quotes)
+        self.norm = normalise_text(text)  # what lexicons are matched in
+        self.speech_verbs = speech_verbs
         self.memo: dict[int, object] = {}  # per-document results shared between measures
 
+    # --- characters: what every measure needs ---------------------------------------------
+
     @cached_property
-    def word_flags(self) -> list[bool]:
-        return [tok.text[0].isalnum() for tok in self.tokens]
+    def sentence_bounds(self) -> list[tuple[int, int]]:
+        return split_sentences(self.text)
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [start for start, _ in self.sentence_bounds]
+
+    def sentence_at(self, offset: int) -> int:
+        """Index of the sentence holding (or last starting before) character `offset`."""
+        return max(bisect_right(self._sentence_starts, offset) - 1, 0)
+
+    @cached_property
+    def quotes(self) -> list[Quote]:
+        return find_quotes(self)
+
+    @cached_property
+    def _quote_starts(self) -> list[int]:
+        return [q.inner_start for q in self.quotes]
+
+    def quote_around(self, start: int, end: int | None = None) -> Quote | None:
+        """The quotation whose inner text holds text[start:end] (a single offset without `end`)."""
+        k = bisect_right(self._quote_starts, start) - 1
+        if k < 0:
+            return None
+        quote = self.quotes[k]
+        stop = start + 1 if end is None else end
+        return quote if stop <= quote.inner_end else None
+
+    @cached_property
+    def sentence_words(self) -> list[int]:
+        norm = self.norm
+        if _has_bare_punctuation(norm):
+            return [count_words(norm, start, end) for start, end in self.sentence_bounds]
+        return [len(norm[start:end].split()) for start, end in self.sentence_bounds]
+
+    @cached_property
+    def sentence_own_words(self) -> list[int]:
+        """Own-voice words in each sentence: its words minus those inside quotations."""
+        own = list(self.sentence_words)
+        for quote in self.quotes:
+            first = self.sentence_at(quote.inner_start)
+            for s in range(first, len(own)):
+                start, end = self.sentence_bounds[s]
+                if start >= quote.inner_end:
+                    break
+                inside = count_words(self.norm, max(start, quote.inner_start),
+                                     min(end, quote.inner_end))
+                own[s] = max(own[s] - inside, 0)
+        return own
 
     @cached_property
     def words(self) -> int:
-        return sum(self.word_flags)
+        return sum(self.sentence_words)
+
+    @cached_property
+    def own_sentences(self) -> int:
+        """Sentences with at least one own-voice word."""
+        return sum(1 for n in self.sentence_own_words if n)
 
     @cached_property
     def own_words(self) -> int:
         return sum(self.sentence_own_words)
 
+    # --- tokens: built on first use (stance, classifiers) -----------------------------------
+
     @cached_property
-    def sentence_own_words(self) -> list[int]:
-        """Own-voice words in each sentence."""
-        own = [w and q is None for w, q in zip(self.word_flags, self.in_quote)]
-        return [sum(own[s.first : s.stop]) for s in self.sentences]
+    def tokens(self) -> list[Token]:
+        return tokenize(self.text)
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        """Sentences with the range of their tokens."""
+        sentences, tokens, i = [], self.tokens, 0
+        for start, end in self.sentence_bounds:
+            first = i
+            while i < len(tokens) and tokens[i].start < end:
+                i += 1
+            sentences.append(Sentence(start, end, first, i))
+        return sentences
+
+    @cached_property
+    def sentence_of(self) -> list[int]:
+        index = [0] * len(self.tokens)
+        for s, sent in enumerate(self.sentences):
+            index[sent.first : sent.stop] = [s] * (sent.stop - sent.first)
+        return index
+
+    @cached_property
+    def in_quote(self) -> list[Quote | None]:
+        """For each token, the quotation it sits inside, or None in the outlet's own voice."""
+        return [self.quote_around(tok.start, tok.end) for tok in self.tokens]
 
     def quote_at(self, token_index: int) -> Quote | None:
         return self.in_quote[token_index]
 
-
-def _sentences_with_tokens(text: str, tokens: list[Token]) -> list[Sentence]:
-    sentences = []
-    i = 0
-    for start, end in split_sentences(text):
-        first = i
-        while i < len(tokens) and tokens[i].start < end:
-            i += 1
-        sentences.append(Sentence(start, end, first, i))
-    return sentences
-
-
-def _sentence_index(sentences: list[Sentence], n_tokens: int) -> list[int]:
-    index = [0] * n_tokens
-    for s, sent in enumerate(sentences):
-        for i in range(sent.first, sent.stop):
-            index[i] = s
-    return index
-
-
-def _quote_mask(tokens: list[Token], quotes: list[Quote]) -> list[Quote | None]:
-    mask: list[Quote | None] = [None] * len(tokens)
-    q = 0
-    for i, tok in enumerate(tokens):
-        while q < len(quotes) and quotes[q].end <= tok.start:
-            q += 1
-        if q < len(quotes) and quotes[q].inner_start <= tok.start and tok.end <= quotes[q].inner_end:
-            mask[i] = quotes[q]
-    return mask
+    def token_at(self, offset: int) -> int:
+        """Index of the first token that ends after `offset`."""
+        tokens = self.tokens
+        lo, hi = 0, len(tokens)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if tokens[mid].end <= offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
 
 
 # --- quotations -------------------------------------------------------------------------------
 
 _QUOTE_CHARS = re.compile(r"[“”\"‘’«»„]")
 SCARE_QUOTE_MAX_WORDS = 4
-_VERB_WINDOW_BEFORE = 8
-_VERB_WINDOW_AFTER = 6
+_VERB_WINDOW_BEFORE = 8  # tokens between a speech verb and the opening mark, at most
+_VERB_WINDOW_AFTER = 6  # tokens after the closing mark in which a speech verb may start
+_SPEAKER_REACH = 12  # tokens walked from the speech verb to find the speaker's name
 
 
-def find_quotes(
-    text: str,
-    tokens: list[Token],
-    sentences: list[Sentence],
-    is_speech_verb: Callable[[list[Token], int], int] | None = None,
-) -> list[Quote]:
-    """Find quotations and decide, for each, whether a speaker is named or it is a scare quote.
-
-    `is_speech_verb(tokens, i)` returns the number of tokens of a speech verb or phrase starting at
-    token i (0 if none); without it only a colon or a "Quote:" label introduces speech.
-    """
-    pairs = _pair_quote_marks(text)
+def find_quotes(doc: Doc) -> list[Quote]:
+    """Find quotations and decide, for each, whether a speaker is named or it is a scare quote."""
+    text = doc.text
+    verbs = list(doc.speech_verbs.find(doc)) if doc.speech_verbs is not None else []
     quotes = []
-    starts = [t.start for t in tokens]
-    for open_at, close_at, closed in pairs:
+    for open_at, close_at, closed in _pair_quote_marks(text):
         inner = text[open_at + 1 : close_at]
-        n_words = len(re.findall(r"\w+", inner))
+        n_words = count_words(inner)
         if n_words == 0:
             continue
-        first = _bisect(starts, open_at + 1)
-        last = _bisect(starts, close_at)
-        cue, speaker = _attribution(text, tokens, sentences, first, last, is_speech_verb)
+        cue, speaker = _attribution(doc, open_at, close_at, verbs)
         if cue is not None:
             kind = "attributed"
         elif n_words <= SCARE_QUOTE_MAX_WORDS and not _ends_clause(inner):
@@ -245,26 +369,18 @@ def _ends_clause(inner: str) -> bool:
     return inner.rstrip().endswith(("!", "?"))
 
 
-def _bisect(starts: list[int], offset: int) -> int:
-    lo, hi = 0, len(starts)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if starts[mid] < offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
-
-
 def _pair_quote_marks(text: str) -> list[tuple[int, int, bool]]:
     """Pair opening and closing marks. A quotation left open at a paragraph end closes there,
     unless the next paragraph starts with an opening mark (the convention for quotations that run
     over several paragraphs)."""
     pairs: list[tuple[int, int, bool]] = []  # (opening mark, closing mark or end, closed?)
     open_at: int | None = None
-    closer, scan_from = "", 0
+    closer, scan_from, n = "", 0, len(text)
     for m in _QUOTE_CHARS.finditer(text):
-        ch, pos = m.group(), m.start()
+        pos = m.start()
+        ch = text[pos]
+        if ch in "’'" and 0 < pos < n - 1 and text[pos - 1].isalnum() and text[pos + 1].isalnum():
+            continue  # an apostrophe inside a word neither opens nor closes
         if open_at is not None:
             newline = text.find("\n", scan_from, pos)
             if newline != -1:
@@ -319,73 +435,72 @@ def _can_close(text: str, pos: int, ch: str) -> bool:
 
 
 _NAME_RE = re.compile(r"[A-Z][\w'’.-]*")
-_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
-
-
-def _attribution(
-    text: str,
-    tokens: list[Token],
-    sentences: list[Sentence],
-    first: int,
-    last: int,
-    is_speech_verb: Callable[[list[Token], int], int] | None,
-) -> tuple[str | None, str | None]:
-    """Look for a speech verb (or a colon / "Quote:" label) introducing the quotation between
-    tokens `first` and `last`, and the name of the speaker next to it."""
-    sent_lo, sent_hi = _sentence_range(sentences, first, last, len(tokens))
-    before = range(max(sent_lo, first - 1 - _VERB_WINDOW_BEFORE), first - 1)
-    after = range(last + 1, min(sent_hi, last + 1 + _VERB_WINDOW_AFTER))
-    if first >= 2 and tokens[first - 2].text == ":":
-        label = tokens[first - 3].norm if first >= 3 else ""
-        return ("quote:" if label == "quote" else ":"), _speaker(tokens, first - 3, sent_lo, -1)
-    if is_speech_verb is None:
-        return None, None
-    for i in reversed(before):
-        n = is_speech_verb(tokens, i)
-        if n:
-            cue = " ".join(t.norm for t in tokens[i : i + n])
-            return cue, _speaker(tokens, i - 1, sent_lo, -1) or _speaker(tokens, i + n, first - 1, 1)
-    for i in after:
-        n = is_speech_verb(tokens, i)
-        if n:
-            cue = " ".join(t.norm for t in tokens[i : i + n])
-            return cue, _speaker(tokens, i + n, sent_hi, 1) or _speaker(tokens, i - 1, last, -1)
-    return None, None
-
-
-def _sentence_range(
-    sentences: list[Sentence], first: int, last: int, n_tokens: int
-) -> tuple[int, int]:
-    lo, hi = 0, n_tokens
-    for sent in sentences:
-        if sent.first <= first - 1 < sent.stop:
-            lo = sent.first
-        if sent.first <= last < sent.stop:
-            hi = sent.stop
-    return lo, hi
-
-
-def _speaker(tokens: list[Token], i: int, limit: int, step: int) -> str | None:
-    """The capitalised name nearest to token i, walking in direction `step` (a pronoun stops)."""
-    for _ in range(12):
-        if (step < 0 and i < max(limit, 0)) or (step > 0 and i >= min(limit, len(tokens))):
-            return None
-        tok = tokens[i]
-        if tok.norm in _PRONOUNS:
-            return None
-        if _NAME_RE.fullmatch(tok.text) and tok.norm not in _NOT_NAMES:
-            return _name_around(tokens, i)
-        i += step
-    return None
-
-
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 _NOT_NAMES = frozenset({"the", "a", "an", "in", "but", "and", "quote", "yet", "while", "as"})
 
 
-def _name_around(tokens: list[Token], i: int) -> str:
-    lo = hi = i
-    while lo > 0 and _NAME_RE.fullmatch(tokens[lo - 1].text):
-        lo -= 1
-    while hi + 1 < len(tokens) and _NAME_RE.fullmatch(tokens[hi + 1].text):
-        hi += 1
-    return " ".join(t.text for t in tokens[lo : hi + 1])
+def _attribution(
+    doc: Doc, open_at: int, close_at: int, verbs: Sequence[Hit]
+) -> tuple[str | None, str | None]:
+    """Look for a speech verb (or a colon / "Quote:" label) introducing the quotation that opens
+    at `open_at` and closes at `close_at`, and the name of the speaker next to it."""
+    text = doc.text
+    sent_lo = doc.sentence_bounds[doc.sentence_at(open_at)][0] if doc.sentence_bounds else 0
+    sent_hi = doc.sentence_bounds[doc.sentence_at(close_at)][1] if doc.sentence_bounds else 0
+    colon = open_at - 1
+    while colon >= 0 and text[colon].isspace():
+        colon -= 1
+    if colon >= 0 and text[colon] == ":":
+        label = TOKEN_RE.findall(text, max(0, colon - 40), colon)
+        cue = "quote:" if label and label[-1].lower() == "quote" else ":"
+        return cue, _speaker(_tokens(text, sent_lo, colon), backwards=True)
+    starts = [v.start for v in verbs]
+    k = bisect_right(starts, open_at) - 1
+    while k >= 0 and verbs[k].end > open_at:
+        k -= 1
+    if k >= 0 and verbs[k].start >= sent_lo:
+        verb = verbs[k]
+        if len(TOKEN_RE.findall(text, verb.start, open_at)) <= _VERB_WINDOW_BEFORE:
+            name = _speaker(_tokens(text, sent_lo, verb.start), backwards=True) or _speaker(
+                _tokens(text, verb.end, open_at))
+            return _cue(doc, verb), name
+    close_end = min(close_at + 1, len(text))
+    k = bisect_left(starts, close_end)
+    if k < len(verbs) and verbs[k].start < sent_hi:
+        verb = verbs[k]
+        if len(TOKEN_RE.findall(text, close_end, verb.start)) < _VERB_WINDOW_AFTER:
+            name = _speaker(_tokens(text, verb.end, sent_hi)) or _speaker(
+                _tokens(text, close_end, verb.start), backwards=True)
+            return _cue(doc, verb), name
+    return None, None
+
+
+def _cue(doc: Doc, verb: Hit) -> str:
+    return " ".join(doc.norm[verb.start : verb.end].split())
+
+
+def _tokens(text: str, start: int, end: int) -> list[str]:
+    """The token strings of text[start:end], at most `_SPEAKER_REACH` at each end."""
+    found = TOKEN_RE.findall(text, start, end)
+    if len(found) > 2 * _SPEAKER_REACH:
+        found = found[:_SPEAKER_REACH] + found[-_SPEAKER_REACH:]
+    return found
+
+
+def _speaker(words: list[str], *, backwards: bool = False) -> str | None:
+    """The first capitalised name met walking along `words` (backwards: from the end), with the
+    capitalised words next to it ("Oleksandr Merezhko"); a pronoun stops the walk."""
+    walk = words[::-1] if backwards else words
+    for i, word in enumerate(walk[:_SPEAKER_REACH]):
+        lower = word.lower()
+        if lower in _PRONOUNS:
+            return None
+        if _NAME_RE.fullmatch(word) and lower not in _NOT_NAMES:
+            lo = hi = i
+            while lo > 0 and _NAME_RE.fullmatch(walk[lo - 1]):
+                lo -= 1
+            while hi + 1 < len(walk) and _NAME_RE.fullmatch(walk[hi + 1]):
+                hi += 1
+            name = walk[lo : hi + 1]
+            return " ".join(name[::-1] if backwards else name)
+    return None

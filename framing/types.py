@@ -5,8 +5,8 @@ so `article.text[span.start:span.end] == span.text` always holds.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 MEASURES = ("loaded_language", "sarcasm", "hedging", "boosting")
 
@@ -52,13 +52,13 @@ class Story:
     actors: tuple[Actor, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """One piece of evidence: a stretch of article text and the rule or model that flagged it.
 
     `source` names the lexicon entry (``lexicon:entry``) or rule that produced the span; `in_quote`
     is True when the text is quoted speech rather than the outlet's own voice; `weight` is the
-    signed contribution to the measure (negative/positive for stance).
+    signed contribution to the measure (negative/positive for stance). A named tuple, not a
+    dataclass: an archive run makes millions of them.
     """
 
     start: int
@@ -72,7 +72,7 @@ class Span:
     weight: float = 1.0
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return self._asdict()
 
 
 @dataclass(frozen=True, slots=True)

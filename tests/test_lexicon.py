@@ -117,3 +117,27 @@ def test_builtin_lexicons_are_big_enough(name, minimum, categories):
     lex = builtin(name)
     assert len(lex) >= minimum
     assert len({e.category for e in lex.entries}) >= categories
+
+
+pieces = st.sampled_from(["regime", "regimes", "may", "up to", "10", "propaganda arm", "boasted",
+                          "so-called", "anti-regime", "regime's", "dismay", "“may”", "(", ",",
+                          " ", "\n", "-", "'"])
+
+
+@given(st.lists(pieces, max_size=30))
+def test_hits_start_and_end_on_token_boundaries(lexicon, parts):
+    text = "".join(parts)
+    doc = Doc(text)
+    starts = {t.start for t in doc.tokens}
+    ends = {t.end for t in doc.tokens}
+    last_end = 0
+    for hit in lexicon.find(doc):
+        assert hit.start in starts and hit.end in ends
+        assert last_end <= hit.start < hit.end
+        last_end = hit.end
+
+
+def test_matching_is_spacing_and_case_blind_but_keeps_words_whole(lexicon):
+    text = "The Regime's\npropaganda\narm; anti-regime dismay, so-called regimes."
+    assert [text[h.start : h.end] for h in lexicon.find(Doc(text))] == [
+        "Regime", "propaganda\narm", "regimes"]

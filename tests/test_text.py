@@ -4,11 +4,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from framing.text import Doc, split_sentences, tokenize
+from framing.lexicon import parse_lexicon
+from framing.text import TOKEN_RE, Doc, count_words, split_sentences, tokenize
 
-
-def speech(tokens, i):
-    return 1 if tokens[i].norm in {"said", "says", "declared", "told", "warned"} else 0
+speech = parse_lexicon(
+    "# name: speech\n# version: 1\n# description: d\n# license: MIT\n# provenance: tests\n"
+    "# categories: neutral=said\nentry\tcategory\tinflect\trule\tweight\tnote\n"
+    + "".join(f"{verb}\tneutral\t-\t-\t1\t\n" for verb in
+              ("said", "says", "declared", "told", "warned"))
+)
 
 
 @given(st.text())
@@ -30,7 +34,7 @@ def test_sentences_are_ordered_trimmed_and_within_the_text(text):
 
 @given(st.text(alphabet=st.sampled_from(list("ab “”\"‘’.\n?"))))
 def test_quotes_never_overlap_and_stay_inside_the_text(text):
-    doc = Doc(text, is_speech_verb=speech)
+    doc = Doc(text, speech_verbs=speech)
     last_end = 0
     for quote in doc.quotes:
         assert last_end <= quote.start < quote.inner_start <= quote.inner_end < quote.end + 1
@@ -69,20 +73,20 @@ def test_split_sentences(text, count):
 
 def test_attributed_quote_after_speech_verb():
     text = "Putin said: “The heroes fought well.” Then he left."
-    (quote,) = Doc(text, is_speech_verb=speech).quotes
+    (quote,) = Doc(text, speech_verbs=speech).quotes
     assert quote.kind == "attributed"
     assert text[quote.inner_start : quote.inner_end] == "The heroes fought well."
 
 
 def test_speaker_named_after_the_quote():
     text = "“We will respond firmly and without delay,” warned Oleksandr Merezhko on Monday."
-    (quote,) = Doc(text, is_speech_verb=speech).quotes
+    (quote,) = Doc(text, speech_verbs=speech).quotes
     assert (quote.kind, quote.speaker) == ("attributed", "Oleksandr Merezhko")
 
 
 def test_short_unattributed_quote_is_a_scare_quote():
     text = "They come from an “elite” unit, by local standards."
-    doc = Doc(text, is_speech_verb=speech)
+    doc = Doc(text, speech_verbs=speech)
     (quote,) = doc.quotes
     assert quote.kind == "scare"
     inside = [t.text for t, q in zip(doc.tokens, doc.in_quote) if q is not None]
@@ -96,20 +100,42 @@ def test_apostrophes_do_not_open_quotes():
 
 def test_quote_running_over_paragraphs_stays_one_quote():
     text = "He said: “First part of the statement.\n\n“Second part of it,” he added.\n\nNarration."
-    doc = Doc(text, is_speech_verb=speech)
+    doc = Doc(text, speech_verbs=speech)
     assert len(doc.quotes) == 1
     assert "Second part" in text[doc.quotes[0].inner_start : doc.quotes[0].inner_end]
 
 
 def test_unterminated_quote_closes_at_paragraph_end():
     text = "The statement read “an open quote that never closes\n\nOwn voice again here."
-    doc = Doc(text, is_speech_verb=speech)
+    doc = Doc(text, speech_verbs=speech)
     assert len(doc.quotes) == 1
     assert doc.quotes[0].end < text.index("Own voice")
     assert all(q is None for t, q in zip(doc.tokens, doc.in_quote) if t.start > doc.quotes[0].end)
 
 
 def test_own_words_exclude_quoted_speech():
-    doc = Doc("Officials said “four quoted words here” today.", is_speech_verb=speech)
+    doc = Doc("Officials said “four quoted words here” today.", speech_verbs=speech)
     assert doc.words == 7
     assert doc.own_words == 3
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab1 ,.—“”’\n-"))))
+def test_words_are_counted_once_whether_whole_or_by_sentence(text):
+    doc = Doc(text)
+    assert doc.words == count_words(text) >= doc.own_words >= 0
+    assert len(doc.sentence_words) == len(doc.sentence_bounds)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [("Russia’s so-called “heroes” — 11,000 of them.", 6), ("— • …", 0), ("", 0)],
+)
+def test_count_words(text, words):
+    assert count_words(text) == words
+
+
+@given(st.text(alphabet=st.sampled_from(list("aB1_ .,'’-“\n\tİé½"))))
+def test_tokenize_agrees_with_the_token_pattern(text):
+    # the fast path for plain words must give what the token pattern alone gives
+    expected = [(m.start(), m.group()) for m in TOKEN_RE.finditer(text)]
+    assert [(t.start, t.text) for t in tokenize(text)] == expected

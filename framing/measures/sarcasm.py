@@ -6,7 +6,7 @@ import math
 
 from ..lexicon import Lexicon, builtin
 from ..sentiment import valences
-from ..text import Doc
+from ..text import TOKEN_RE, Doc
 from ..types import MeasureResult, Span
 from ._evidence import as_doc, lexicon_spans, result
 
@@ -32,16 +32,13 @@ def scare_quotes(doc: Doc) -> list[Span]:
     (“heroes”, “liberation”) are also flagged as sentiment incongruity."""
     spans = []
     table = valences()
-    inner_words: dict[int, list[str]] = {}
-    for tok, quote in zip(doc.tokens, doc.in_quote):
-        if quote is not None:
-            inner_words.setdefault(id(quote), []).append(tok.norm)
     for quote in doc.quotes:
         if quote.kind != "scare":
             continue
         text = doc.text[quote.start : quote.end]
         spans.append(Span(quote.start, quote.end, text, NAME, "scare_quote", "rule:scare_quote"))
-        if any(table.get(w, 0.0) >= PRAISE_VALENCE for w in inner_words.get(id(quote), ())):
+        inner = TOKEN_RE.findall(doc.norm, quote.inner_start, quote.inner_end)
+        if any(table.get(w, 0.0) >= PRAISE_VALENCE for w in inner):
             spans.append(
                 Span(quote.start, quote.end, text, NAME, "incongruity",
                      "rule:praise_in_scare_quotes", weight=0.5)
@@ -52,14 +49,12 @@ def scare_quotes(doc: Doc) -> list[Span]:
 def rhetorical_questions(doc: Doc) -> list[Span]:
     """Questions the outlet asks in its own voice (not inside a quotation)."""
     spans = []
-    for sent in doc.sentences:
-        text = doc.text[sent.start : sent.end]
-        if not text.rstrip("\"”’') ").endswith("?") or sent.stop == sent.first:
+    for start, end in doc.sentence_bounds:
+        text = doc.text[start:end]
+        if not text.rstrip("\"”’') ").endswith("?"):
             continue
-        last = sent.stop - 1
-        while last > sent.first and doc.tokens[last].text != "?":
-            last -= 1
-        if doc.in_quote[last] is not None or doc.in_quote[sent.first] is not None:
+        mark = doc.text.rfind("?", start, end)
+        if doc.quote_around(mark) is not None or doc.quote_around(start) is not None:
             continue
-        spans.append(Span(sent.start, sent.end, text, NAME, "rhetorical_question", "rule:question"))
+        spans.append(Span(start, end, text, NAME, "rhetorical_question", "rule:question"))
     return spans

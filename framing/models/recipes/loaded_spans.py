@@ -14,7 +14,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...lexicon import builtin, speech_verb_matcher
+from ...lexicon import builtin
 from ...sentiment import valences
 from ...text import Doc
 from ..items import Item
@@ -175,7 +175,7 @@ def _unit(item: Item) -> tuple[_Analysis, int]:
 
 @lru_cache(maxsize=4)
 def _analyse(text: str) -> _Analysis:
-    doc = Doc(text, is_speech_verb=speech_verb_matcher())
+    doc = Doc(text, speech_verbs=builtin("speech_verbs"))
     n = len(doc.tokens)
     lex: list[tuple[str, ...]] = [()] * n
     weight = [0.0] * n
