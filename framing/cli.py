@@ -169,11 +169,14 @@ def compare(corpus: tuple[Path, ...], story_path: Path | None, out_dir: Path, bl
 @click.option("--no-evidence", is_flag=True, help="Leave the evidence spans out of the records.")
 @click.option("--resume", is_flag=True,
               help="Keep the records already in --out (.jsonl/.csv) and score only the rest.")
+@click.option("--lexicons-only", is_flag=True,
+              help="Loaded language, sarcasm markers, hedging and boosting from the lexicons "
+                   "alone: no stance, no classifiers; many times faster, for whole archives.")
 @scale_options
 def score(paths: tuple[Path, ...], story_path: Path | None, fmt: str | None,
-          out_file: Path | None, no_evidence: bool, resume: bool, max_bytes: int | None,
-          jobs: int, engine: str, scheduler: str | None, staging: Path | None,
-          progress: bool | None) -> None:
+          out_file: Path | None, no_evidence: bool, resume: bool, lexicons_only: bool,
+          max_bytes: int | None, jobs: int, engine: str, scheduler: str | None,
+          staging: Path | None, progress: bool | None) -> None:
     """Score articles and print one record per article (see the README for the fields).
 
     Records come out in input order as they are scored; memory stays flat on any corpus size.
@@ -188,11 +191,12 @@ def score(paths: tuple[Path, ...], story_path: Path | None, fmt: str | None,
     skipped: list = []
     counter = _Progress(progress)
     try:
-        story, _ = resolve_story_stream(paths, story_path, max_bytes=limit)
+        story = None if lexicons_only else resolve_story_stream(
+            paths, story_path, max_bytes=limit)[0]
         sink = open_sink(out_file, format_for(out_file, fmt), resume=resume)
         records = score_paths(paths, story=story, skipped=skipped, done=sink.done,
                               convert=partial(score_record, with_evidence=not no_evidence),
-                              max_bytes=limit, **options)
+                              max_bytes=limit, lexicons_only=lexicons_only, **options)
         try:
             for record in records:
                 sink.write(record)

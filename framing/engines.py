@@ -15,10 +15,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import fields
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from .errors import FramingError
 from .measures.stance import ActorMatcher
+from .models.bundle import Models
 from .score import score_article
 from .types import Article, ArticleScore, Story
 
@@ -53,21 +54,24 @@ def score_stream(
     jobs: int = 1,
     scheduler: str | None = None,
     staging: str | Path | None = None,
+    lexicons_only: bool = False,
 ) -> Iterator[T]:
     """Score `articles` and yield `convert(score)` for each, in input order.
 
     `engine` is "local" (`jobs` worker processes; 1 scores in this process) or "dask" (the
     cluster at `scheduler`, else a local cluster of `jobs` workers). `convert` must be a
     module-level function (it is sent to the workers); Dask partitions are written under
-    `staging`, which the workers must be able to read.
+    `staging`, which the workers must be able to read. `lexicons_only` scores loaded language,
+    sarcasm markers, hedging and boosting from the lexicons alone: no stance, no classifiers.
     """
+    plan = _Plan(None, True) if lexicons_only else _Plan(story, False)
     if engine == "dask":
-        return _dask_stream(articles, story, convert, jobs, scheduler, staging)
+        return _dask_stream(articles, plan, convert, jobs, scheduler, staging)
     if engine != "local":
         raise EngineError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
     if jobs <= 1:
-        return (convert(score) for score in _score_all(articles, story))
-    return _process_stream(articles, story, convert, jobs)
+        return (convert(score) for score in _score_all(articles, plan))
+    return _process_stream(articles, plan, convert, jobs)
 
 
 # --- in this process and in worker processes -------------------------------------------------
@@ -79,25 +83,33 @@ def _matcher(story: Story | None) -> ActorMatcher | None:
     return ActorMatcher(story.actors) if story else None
 
 
-def _score_all(articles: Iterable[Article], story: Story | None) -> Iterator[ArticleScore]:
-    matcher = _matcher(story)
+class _Plan(NamedTuple):
+    """What every worker needs to know to score an article the same way."""
+
+    story: Story | None
+    lexicons_only: bool
+
+
+def _score_all(articles: Iterable[Article], plan: _Plan) -> Iterator[ArticleScore]:
+    matcher = _matcher(plan.story)
+    models = Models() if plan.lexicons_only else None
     for article in articles:
-        yield score_article(article, story=story, matcher=matcher)
+        yield score_article(article, story=plan.story, matcher=matcher, models=models)
 
 
-def _score_chunk(chunk: list[Article], story: Story | None, convert: Callable[[ArticleScore], T]
+def _score_chunk(chunk: list[Article], plan: _Plan, convert: Callable[[ArticleScore], T]
                  ) -> list[T]:
-    return [convert(score) for score in _score_all(chunk, story)]
+    return [convert(score) for score in _score_all(chunk, plan)]
 
 
-def _process_stream(articles: Iterable[Article], story: Story | None,
+def _process_stream(articles: Iterable[Article], plan: _Plan,
                     convert: Callable[[ArticleScore], T], jobs: int) -> Iterator[T]:
     # "spawn" behaves the same on Linux, macOS and Windows and never copies a half-used parent.
     context = multiprocessing.get_context("spawn")
     with context.Pool(jobs) as pool:
         pending: deque = deque()
         for chunk in _chunks(articles, CHUNK):
-            pending.append(pool.apply_async(_score_chunk, (chunk, story, convert)))
+            pending.append(pool.apply_async(_score_chunk, (chunk, plan, convert)))
             if len(pending) >= IN_FLIGHT * jobs:
                 yield from pending.popleft().get()
         while pending:
@@ -113,7 +125,7 @@ def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
 # --- Dask -----------------------------------------------------------------------------------
 
 
-def _dask_stream(articles: Iterable[Article], story: Story | None,
+def _dask_stream(articles: Iterable[Article], plan: _Plan,
                  convert: Callable[[ArticleScore], T], jobs: int, scheduler: str | None,
                  staging: str | Path | None) -> Iterator[T]:
     try:
@@ -129,7 +141,7 @@ def _dask_stream(articles: Iterable[Article], story: Story | None,
         raise EngineError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
     folder = Path(tempfile.mkdtemp(prefix="framing-parts-", dir=staging))
     try:
-        yield from _dask_results(client, articles, story, convert, folder)
+        yield from _dask_results(client, articles, plan, convert, folder)
     finally:
         client.close()
         if cluster is not None:
@@ -137,14 +149,14 @@ def _dask_stream(articles: Iterable[Article], story: Story | None,
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _dask_results(client: Any, articles: Iterable[Article], story: Story | None,
+def _dask_results(client: Any, articles: Iterable[Article], plan: _Plan,
                   convert: Callable[[ArticleScore], T], folder: Path) -> Iterator[T]:
     window = IN_FLIGHT * max(1, sum(client.nthreads().values()))
     pending: deque = deque()
     for number, part in enumerate(_chunks(articles, PARTITION)):
         path = folder / f"part-{number:06d}.parquet"
         write_partition(path, part)
-        pending.append((path, client.submit(score_partition, str(path), story, convert,
+        pending.append((path, client.submit(score_partition, str(path), plan, convert,
                                             pure=False)))
         if len(pending) >= window:
             yield from _collect(*pending.popleft())
@@ -176,7 +188,6 @@ def read_partition(path: str | Path) -> list[Article]:
     return [Article(**row) for row in parquet.read_table(path).to_pylist()]
 
 
-def score_partition(path: str, story: Story | None, convert: Callable[[ArticleScore], T]
-                    ) -> list[T]:
+def score_partition(path: str, plan: _Plan, convert: Callable[[ArticleScore], T]) -> list[T]:
     """One Dask task: score the articles of one Parquet partition, in order."""
-    return _score_chunk(read_partition(path), story, convert)
+    return _score_chunk(read_partition(path), plan, convert)

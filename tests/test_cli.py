@@ -128,3 +128,17 @@ def test_compare_without_arguments_builds_the_sample_report(tmp_path, monkeypatc
     manifest = json.loads((report / "manifest.json").read_text("utf-8"))
     assert manifest["versions"]["lexicon:loaded"]
     assert len(manifest["inputs"]) == 5
+
+
+def test_score_lexicons_only_leaves_out_stance_and_keeps_the_lexicon_counts(sample_dir):
+    from framing.corpus import load_corpus
+    from framing.models.bundle import Models
+    from framing.score import score_article
+
+    result = CliRunner().invoke(cli, ["score", str(sample_dir), "--lexicons-only", "--no-evidence"])
+    assert result.exit_code == 0, result.output
+    records = {r["id"]: r for r in json.loads(result.output)}
+    for article in load_corpus(sample_dir).articles:
+        expected = score_article(article, models=Models()).to_dict(with_evidence=False)
+        assert records[article.id]["stance"] == {}
+        assert records[article.id]["measures"] == expected["measures"]
