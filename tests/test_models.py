@@ -4,7 +4,9 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import math
 import random
+from collections import Counter
 
 import numpy as np
 import pytest
@@ -122,6 +124,49 @@ def test_training_is_reproducible():
     items = synthetic_stance()
     first, second = fit("stance", items, seed=3), fit("stance", items, seed=3)
     assert np.array_equal(first.coef, second.coef)
+
+
+def _one_at_a_time(model, item):
+    """P(positive) - P(negative) of one item from its feature strings: the per-mention path
+    the shipped weights were checked against, kept here as the reference."""
+    recipe, vocab_size, weights = model.recipe, len(model.vocabulary), {}
+    for feature, count in Counter(recipe.analyze(item)).items():
+        j = model.vocabulary.get(feature)
+        if j is not None:
+            weights[j] = (1.0 + math.log(count)) * model.idf[j]
+    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+    logits = model.intercept + model.coef[:, list(weights)] @ (np.array(list(weights.values())) / norm)
+    dense = (np.array(recipe.dense(item)) - model.dense_mean) / model.dense_scale
+    logits = logits + model.coef[:, vocab_size:] @ dense
+    p = np.exp(logits - logits.max())
+    p /= p.sum()
+    return p[model.labels.index("positive")] - p[model.labels.index("negative")]
+
+
+def test_batched_mention_scores_equal_one_mention_at_a_time(sample_dir, story):
+    from framing.corpus import load_corpus
+    from framing.measures.stance import ActorMatcher
+    from framing.models.apply import _mention_item, mention_scores
+    from framing.models.bundle import available_models
+    from framing.score import analyse
+
+    model = available_models().stance
+    if model is None:
+        pytest.skip("no stance model shipped")
+    matcher, checked = ActorMatcher(story.actors), 0
+    for article in load_corpus(sample_dir):
+        doc = analyse(article.text)
+        mentions = [(m.first, m.stop) for m in matcher.mentions(doc.tokens)]
+        batched = mention_scores(model, doc, mentions)
+        items = [_mention_item(doc, first, stop) for first, stop in mentions]
+        alone = [model.probabilities([item])[0] for item in items]
+        assert len(batched) == len(mentions)
+        for score, item, row in zip(batched, items, alone):
+            assert score == pytest.approx(_one_at_a_time(model, item), abs=1e-9)
+            assert score == pytest.approx(row[2] - row[0], abs=1e-9)
+        checked += len(mentions)
+    assert checked > 50
+    assert mention_scores(model, doc, []) == []
 
 
 def test_framing_features_follow_the_estimator_contract():

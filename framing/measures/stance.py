@@ -27,8 +27,9 @@ NAME = "stance"
 WINDOW = 20
 MIN_MENTIONS = 2  # fewer own-voice mentions than this is "too little evidence"
 THRESHOLD = 0.1  # |score| below this is neutral
-# A trained target-sentiment model: (doc, first token, stop token) -> score in [-1, 1].
-MentionModel = Callable[[Doc, int, int], float]
+# A trained target-sentiment model: (doc, [(first token, stop token) of each mention]) -> one
+# score in [-1, 1] per mention, all mentions of a text in one call (one batch for the model).
+MentionModel = Callable[[Doc, Sequence[tuple[int, int]]], Sequence[float]]
 MOCKERY = -1.5  # an irony marker near a mention, in VADER valence units
 _ALPHA = 15.0  # VADER's normalisation: raw / sqrt(raw² + alpha) maps any sum into (-1, 1)
 _BOUNDARY_TOKENS = frozenset(";")
@@ -109,8 +110,8 @@ def stance(
 
     `irony` (the article's sarcasm index, in [0, 1]) discounts positive words in the own voice;
     `mockery` (own-voice sarcasm evidence) counts against the actors of the same sentence;
-    `model(doc, first, stop)`, a trained target-sentiment classifier's score in [-1, 1] for the
-    mention at tokens first..stop, is averaged with the lexicon score when given."""
+    `model(doc, spans)`, a trained target-sentiment classifier's scores in [-1, 1] for the
+    mentions at tokens (first, stop), is averaged with the lexicon score when given."""
     doc = as_doc(text)
     matcher = matcher or ActorMatcher(actors)
     labels = labels or builtin("loaded")
@@ -118,8 +119,12 @@ def stance(
     cues = _cue_table(doc, labels, events)
     _add_mockery(doc, cues, mockery)
     by_actor: dict[str, list[tuple[Mention, float, list[Span]]]] = {a.name: [] for a in actors}
-    for mention in matcher.mentions(doc.tokens):
-        score, spans = _score_mention(doc, mention, cues, irony, model)
+    mentions = matcher.mentions(doc.tokens)
+    predicted: Sequence[float | None] = [None] * len(mentions)
+    if model is not None and mentions:
+        predicted = model(doc, [(m.first, m.stop) for m in mentions])
+    for mention, prediction in zip(mentions, predicted, strict=True):
+        score, spans = _score_mention(doc, mention, cues, irony, prediction)
         by_actor.setdefault(mention.actor, []).append((mention, score, spans))
     return {name: _summarise(doc, name, scored) for name, scored in by_actor.items()}
 
@@ -186,8 +191,9 @@ def _window(doc: Doc, mention: Mention) -> list[tuple[int, int]]:
 
 
 def _score_mention(
-    doc: Doc, mention: Mention, cues: dict[int, Cue], irony: float, model: MentionModel | None
+    doc: Doc, mention: Mention, cues: dict[int, Cue], irony: float, predicted: float | None
 ) -> tuple[float, list[Span]]:
+    """Lexicon score of one mention, averaged with the model's `predicted` score if any."""
     raw, spans = 0.0, []
     in_quote = doc.in_quote[mention.first] is not None
     for i, distance in _window(doc, mention):
@@ -208,8 +214,7 @@ def _score_mention(
         )
     score = raw / math.sqrt(raw * raw + _ALPHA)
     source = "rule:clause_window"
-    if model is not None:
-        predicted = model(doc, mention.first, mention.stop)
+    if predicted is not None:
         if predicted > 0 and not in_quote:  # the classifier reads ironic praise literally
             predicted *= 1 - irony
         source = f"rule:clause_window {score:+.2f} + model:stance {predicted:+.2f}"

@@ -1,26 +1,43 @@
-"""Trained models as inputs to the measures: a mention scorer for stance, and the share of a
+"""Trained models as inputs to the measures: mention scores for stance, and the share of a
 document's own-voice sentences a sentence classifier flags."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from ..text import Doc
 from .items import Item
 from .linear import LinearModel
 
+# (doc, [(first token, stop token) of each mention]) -> one score in [-1, 1] per mention
+MentionScores = Callable[[Doc, Sequence[tuple[int, int]]], list[float]]
 
-def mention_scorer(model: LinearModel) -> Callable[[Doc, int, int], float]:
-    """P(positive) − P(negative) toward the mention at tokens first..stop, from its sentence."""
-    negative, positive = model.labels.index("negative"), model.labels.index("positive")
 
-    def score(doc: Doc, first: int, stop: int) -> float:
-        sentence = doc.sentences[doc.sentence_of[first]]
-        target = (doc.tokens[first].start - sentence.start, doc.tokens[stop - 1].end - sentence.start)
-        item = Item(doc.text[sentence.start : sentence.end], None, target)
-        row = model.probabilities([item])[0]
-        return float(row[positive] - row[negative])
+def mention_scorer(model: LinearModel) -> MentionScores:
+    """`mention_scores` with the model bound: what the stance measure takes as its model."""
+
+    def score(doc: Doc, mentions: Sequence[tuple[int, int]]) -> list[float]:
+        return mention_scores(model, doc, mentions)
 
     return score
+
+
+def mention_scores(
+    model: LinearModel, doc: Doc, mentions: Sequence[tuple[int, int]]
+) -> list[float]:
+    """P(positive) − P(negative) toward each mention (tokens first..stop), from its sentence;
+    all mentions in one batch, so a sentence naming several actors is analysed once."""
+    if not mentions:
+        return []
+    negative, positive = model.labels.index("negative"), model.labels.index("positive")
+    rows = model.probabilities([_mention_item(doc, first, stop) for first, stop in mentions])
+    return (rows[:, positive] - rows[:, negative]).tolist()
+
+
+def _mention_item(doc: Doc, first: int, stop: int) -> Item:
+    """The mention's sentence, with the mention's characters as the target."""
+    sentence = doc.sentences[doc.sentence_of[first]]
+    target = (doc.tokens[first].start - sentence.start, doc.tokens[stop - 1].end - sentence.start)
+    return Item(doc.text[sentence.start : sentence.end], None, target)
 
 
 def flagged_share(model: LinearModel, doc: Doc) -> float:

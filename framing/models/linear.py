@@ -6,10 +6,10 @@ inference needs only numpy, so a saved model is plain arrays and never code (no 
 """
 from __future__ import annotations
 
-import math
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
+from itertools import chain
 from types import ModuleType
 
 import numpy as np
@@ -41,10 +41,33 @@ class LinearModel:
 
     def probabilities(self, items: Sequence[Item]) -> np.ndarray:
         """Class probabilities, one row per item, columns in `labels` order."""
+        columns, dense = self.rows(items)
+        return self.probabilities_of(columns, dense)
+
+    def rows(self, items: Sequence[Item]) -> tuple[list[list[int]], list[Sequence[float]]]:
+        """Each item's features as vocabulary columns (-1: not in the vocabulary) and its dense
+        values. Recipes with `indexed_rows` analyse what items share (a sentence of several
+        targets) once and memoise the columns of the strings they build again and again."""
         recipe = self.recipe
-        logits = np.array([self._logits(recipe, item) for item in items], dtype=float)
-        if logits.size == 0:
+        if hasattr(recipe, "indexed_rows"):
+            return recipe.indexed_rows(items, self.lookup)
+        column = self.lookup.column
+        return (
+            [[column(f) for f in recipe.analyze(item)] for item in items],
+            [recipe.dense(item) for item in items],
+        )
+
+    @cached_property
+    def lookup(self) -> Lookup:
+        return Lookup(self.vocabulary)
+
+    def probabilities_of(
+        self, columns: Sequence[Sequence[int]], dense: Sequence[Sequence[float]]
+    ) -> np.ndarray:
+        """Class probabilities from `rows`: feature columns and dense values per item."""
+        if not columns:
             return np.zeros((0, len(self.labels)))
+        logits = self._logits(columns, dense)
         if len(self.labels) == 2:
             positive = 1.0 / (1.0 + np.exp(-logits[:, 0]))
             return np.column_stack([1.0 - positive, positive])
@@ -63,23 +86,50 @@ class LinearModel:
             out.append((self.labels[k], float(row[k])))
         return out
 
-    def _logits(self, recipe: ModuleType, item: Item) -> np.ndarray:
-        vocab_size = len(self.vocabulary)
-        weights: dict[int, float] = {}
-        for feature, count in Counter(recipe.analyze(item)).items():
-            j = self.vocabulary.get(feature)
-            if j is not None:
-                tf = 1.0 + math.log(count) if self.sublinear_tf else float(count)
-                weights[j] = tf * self.idf[j]
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        logits = self.intercept.copy()
-        if weights:
-            index = np.fromiter(weights, dtype=np.int64, count=len(weights))
-            values = np.fromiter(weights.values(), dtype=float, count=len(weights)) / norm
-            logits += self.coef[:, index] @ values
-        dense = (np.asarray(recipe.dense(item), dtype=float) - self.dense_mean) / self.dense_scale
-        logits += self.coef[:, vocab_size:] @ dense
+    def _logits(
+        self, columns: Sequence[Sequence[int]], dense: Sequence[Sequence[float]]
+    ) -> np.ndarray:
+        """TF-IDF rows (l2-normalised) and standardised dense rows times the weights: one sparse
+        product for the whole batch, as index arrays into the coefficient columns."""
+        n, vocab_size = len(columns), len(self.vocabulary)
+        span = max(vocab_size, 1)
+        lengths = [len(row) for row in columns]
+        flat = np.fromiter(chain.from_iterable(columns), np.int64, sum(lengths))
+        rows = np.repeat(np.arange(n), lengths)
+        known = flat >= 0
+        # one (row, column) key per distinct feature of a row, with its count
+        keys, counts = np.unique(rows[known] * span + flat[known], return_counts=True)
+        rows, cols = keys // span, keys % span
+        tf = 1.0 + np.log(counts) if self.sublinear_tf else counts.astype(float)
+        weights = tf * self.idf[cols]
+        norms = np.sqrt(np.bincount(rows, weights=weights * weights, minlength=n))
+        weights /= np.where(norms > 0, norms, 1.0)[rows]
+        logits = np.tile(self.intercept, (n, 1))
+        for k, coef in enumerate(self.coef[:, :vocab_size]):
+            logits[:, k] += np.bincount(rows, weights=coef[cols] * weights, minlength=n)
+        values = np.asarray(dense, dtype=float).reshape(n, len(self.dense_mean))
+        logits += ((values - self.dense_mean) / self.dense_scale) @ self.coef[:, vocab_size:].T
         return logits
+
+
+class Lookup:
+    """A model's vocabulary as a column look-up, with memo tables a recipe may fill with what it
+    derives from the vocabulary (the columns of every feature built from one word, say)."""
+
+    MAX_MEMO = 500_000  # entries per table before it starts afresh: memory stays bounded
+
+    def __init__(self, vocabulary: dict[str, int]) -> None:
+        self.vocabulary = vocabulary
+        self._tables: dict[str, dict] = {}
+
+    def column(self, feature: str) -> int:
+        return self.vocabulary.get(feature, -1)
+
+    def table(self, name: str) -> dict:
+        table = self._tables.setdefault(name, {})
+        if len(table) > self.MAX_MEMO:
+            table.clear()
+        return table
 
 
 def fit(task: str, items: Sequence[Item], *, seed: int = 0) -> LinearModel:

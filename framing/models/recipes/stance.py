@@ -10,14 +10,18 @@ how many other people the sentence names (words near this target then matter mor
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 from itertools import pairwise
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ...lexicon import builtin
 from ...sentiment import NEGATION_SCALAR, NEGATIONS, valences
-from ...text import Doc, Token
+from ...text import Doc
 from ..items import Item
+
+if TYPE_CHECKING:
+    from ..linear import Lookup
 
 LABELS: tuple[str, ...] = ("negative", "neutral", "positive")
 POSITIVE: str | None = None
@@ -39,41 +43,108 @@ DENSE_NAMES: tuple[str, ...] = (
     "vader_neg_near",
 )
 NEAR = 8  # tokens either side that count as "near" the target
+_LEXICONS = ("loaded", "speech_verbs", "sarcasm", "event_words")
+
+
+class Sentence(NamedTuple):
+    """What a sentence gives every target in it: its parse, lexicon matches and valences,
+    worked out once however many targets it holds."""
+
+    doc: Doc
+    norms: list[str]
+    pairs: list[str]  # "_a_b" for each pair of neighbouring tokens
+    capitalised: list[bool]  # a capital initial after the first token (a name, most likely)
+    cues: list[tuple[str, int, int, str, str]]  # lexicon, first, stop, category, entry
+    valued: list[tuple[int, float]]  # (token, VADER valence with negation applied)
+    flags: list[str]  # "question", "exclaim"
 
 
 class View(NamedTuple):
-    """A sentence seen from its target: tokens, the target's token range, and quotation marks."""
+    """A sentence seen from its target: the target's token range and whether it is quoted."""
 
-    tokens: list[Token]
+    sentence: Sentence
     first: int  # first target token
     stop: int  # one past the last target token
     quoted: bool
-    doc: Doc
 
 
 def analyze(item: Item) -> list[str]:
     """Sparse features: positional words, sentence n-grams and lexicon cues."""
-    view = _view(item.text, *(item.target or (0, 0)))
-    feats = _positional(view)
-    feats += _ngrams(view)
-    feats += _cues(view)
-    return feats
+    return _features(_item_view(item))
 
 
 def dense(item: Item) -> list[float]:
     """VADER valence sums near, left of, right of the target and over the whole sentence."""
-    return list(_valence(_view(item.text, *(item.target or (0, 0)))))
+    return list(_valence(_item_view(item)))
 
 
-@lru_cache(maxsize=4096)
-def _view(text: str, start: int, end: int) -> View:
+def indexed_rows(
+    items: Sequence[Item], lookup: Lookup
+) -> tuple[list[list[int]], list[Sequence[float]]]:
+    """`analyze` as vocabulary columns, and `dense`, of many items at once: each sentence is
+    analysed once, and the columns of a word's positional and n-gram features are looked up
+    once per model (memoised by word), not once per target."""
+    sentences: dict[str, tuple[Sentence, _Columns]] = {}
+    columns: list[list[int]] = []
+    values: list[Sequence[float]] = []
+    for item in items:
+        if item.text not in sentences:
+            sentence = _sentence(item.text)
+            sentences[item.text] = sentence, _word_columns(sentence, lookup)
+        sentence, table = sentences[item.text]
+        view = _view(sentence, *(item.target or (0, 0)))
+        columns.append(_columns(view, table, lookup))
+        values.append(_valence(view))
+    return columns, values
+
+
+def _item_view(item: Item) -> View:
+    return _view(_sentence(item.text), *(item.target or (0, 0)))
+
+
+@lru_cache(maxsize=4096)  # training calls analyze and dense on the same item in turn
+def _sentence(text: str) -> Sentence:
     doc = Doc(text)
-    tokens = doc.tokens
-    inside = [i for i, t in enumerate(tokens) if t.start < end and t.end > start]
-    if not inside:  # no target: treat the sentence start as the seat
-        return View(tokens, 0, 0, False, doc)
-    first, stop = inside[0], inside[-1] + 1
-    return View(tokens, first, stop, doc.in_quote[first] is not None, doc)
+    norms = [t.norm for t in doc.tokens]
+    words = valences()
+    valued = []
+    for i, norm in enumerate(norms):
+        value = words.get(norm)
+        if value:
+            if any(n in NEGATIONS for n in norms[max(0, i - 3) : i]):
+                value *= NEGATION_SCALAR
+            valued.append((i, value))
+    texts = [t.text for t in doc.tokens]
+    return Sentence(
+        doc,
+        norms,
+        [f"_{a}_{b}" for a, b in pairwise(norms)],
+        [i > 0 and t[:1].isupper() for i, t in enumerate(texts)],
+        [(name, m.first, m.stop, m.entry.category, m.entry.entry)
+         for name in _LEXICONS for m in builtin(name).matches(doc)],
+        valued,
+        [flag for flag, mark in (("question", "?"), ("exclaim", "!")) if mark in texts],
+    )
+
+
+def _view(sentence: Sentence, start: int, end: int) -> View:
+    tokens = sentence.doc.tokens
+    first = 0
+    while first < len(tokens) and not (tokens[first].start < end and tokens[first].end > start):
+        first += 1
+    if first == len(tokens):  # no target: treat the sentence start as the seat
+        return View(sentence, 0, 0, False)
+    stop = first + 1
+    while stop < len(tokens) and tokens[stop].start < end and tokens[stop].end > start:
+        stop += 1
+    return View(sentence, first, stop, sentence.doc.in_quote[first] is not None)
+
+
+def _features(view: View) -> list[str]:
+    feats = _positional(view)
+    feats += _ngrams(view)
+    feats += _cues(view)
+    return feats
 
 
 def _bucket(distance: int) -> str:
@@ -88,58 +159,122 @@ def _bucket(distance: int) -> str:
     return "far"
 
 
+_FAR = 13  # distances from here on share the last bucket
+_LEFT = ["", *(f"L{_bucket(d)}" for d in range(1, _FAR + 1))]
+_RIGHT = ["", *(f"R{_bucket(d)}" for d in range(1, _FAR + 1))]
+
+
 def _positional(view: View) -> list[str]:
-    tokens, first, stop = view.tokens, view.first, view.stop
+    """Each word (and the pair it starts, away from the target) by side and distance bucket:
+    "L1_said", "R2_the_regime"."""
+    norms, pairs, first, stop = view.sentence.norms, view.sentence.pairs, view.first, view.stop
     out = []
+    append = out.append
     for i in range(first - 1, -1, -1):
-        b = _bucket(first - i)
-        out.append(f"L{b}_{tokens[i].norm}")
+        b = _LEFT[min(first - i, _FAR)]
+        append(f"{b}_{norms[i]}")
         if i + 1 < first:
-            out.append(f"L{b}_{tokens[i].norm}_{tokens[i + 1].norm}")
-    for i in range(stop, len(tokens)):
-        b = _bucket(i - stop + 1)
-        out.append(f"R{b}_{tokens[i].norm}")
+            append(b + pairs[i])
+    for i in range(stop, len(norms)):
+        b = _RIGHT[min(i - stop + 1, _FAR)]
+        append(f"{b}_{norms[i]}")
         if i > stop:
-            out.append(f"R{b}_{tokens[i - 1].norm}_{tokens[i].norm}")
+            append(b + pairs[i - 1])
     return out
 
 
 def _ngrams(view: View) -> list[str]:
     """Whole-sentence unigrams and bigrams with the target replaced by one placeholder."""
-    before = [t.norm for t in view.tokens[: view.first]]
-    words = [*before, "<T>", *(t.norm for t in view.tokens[view.stop :])]
-    out = [f"w_{w}" for w in words]
-    out += [f"b_{a}_{b}" for a, b in pairwise(words)]
+    norms, pairs, first, stop = view.sentence.norms, view.sentence.pairs, view.first, view.stop
+    out = [f"w_{w}" for w in norms[:first]]
+    out.append("w_<T>")
+    out += [f"w_{w}" for w in norms[stop:]]
+    out += [f"b{p}" for p in pairs[: max(first - 1, 0)]]
+    if first:
+        out.append(f"b_{norms[first - 1]}_<T>")
+    if stop < len(norms):
+        out.append(f"b_<T>_{norms[stop]}")
+    out += [f"b{p}" for p in pairs[stop:]]
     return out
 
 
 def _cues(view: View) -> list[str]:
-    tokens, first, stop = view.tokens, view.first, view.stop
+    sentence, first, stop = view.sentence, view.first, view.stop
     out = ["quoted"] if view.quoted else ["own_voice"]
     out += _lexicon_cues(view)
-    names = sum(
-        1 for i, t in enumerate(tokens) if t.text[:1].isupper() and i > 0 and not first <= i < stop
-    )
+    capitalised = sentence.capitalised
+    names = sum(capitalised) - sum(capitalised[first:stop])
     out.append(f"names_{min(names, 4)}")
-    if any(t.text == "?" for t in tokens):
-        out.append("question")
-    if any(t.text == "!" for t in tokens):
-        out.append("exclaim")
+    out += sentence.flags
     if first == 0:
         out.append("target_starts")
     return out
 
 
+class _Columns(NamedTuple):
+    words: list[tuple[int, ...]]  # per token: _WORD_FEATURES columns of its word
+    pairs: list[tuple[int, ...]]  # per token pair: _SIDES + "b" columns
+
+
+# The features one word makes wherever it stands: "L1_w" .. "Rfar_w", "w_w" and the bigrams
+# with the target. Columns 0-4 are left buckets, 5-9 right ones, in _SIDES order.
+_SIDES = tuple(f"{side}{b}" for side in "LR" for b in ("1", "2", "4", "7", "far"))
+_SLOT = [0, 0, 1, 1, 2, 2, 2, 3, 3, 3, 3, 3, 3, 4]  # by distance (capped at _FAR)
+_W, _B_BEFORE_T, _B_AFTER_T = 10, 11, 12
+
+
+def _word_columns(sentence: Sentence, lookup: Lookup) -> _Columns:
+    words, pairs = lookup.table("stance:words"), lookup.table("stance:pairs")
+    column = lookup.column
+    out = _Columns([], [])
+    for norm in sentence.norms:
+        if norm not in words:
+            words[norm] = (*(column(f"{side}_{norm}") for side in _SIDES), column(f"w_{norm}"),
+                           column(f"b_{norm}_<T>"), column(f"b_<T>_{norm}"))
+        out.words.append(words[norm])
+    for pair in sentence.pairs:
+        if pair not in pairs:
+            pairs[pair] = (*(column(side + pair) for side in _SIDES), column(f"b{pair}"))
+        out.pairs.append(pairs[pair])
+    return out
+
+
+def _columns(view: View, table: _Columns, lookup: Lookup) -> list[int]:
+    """The columns of `_features(view)`, built from the word table instead of strings."""
+    words, pairs, first, stop = table.words, table.pairs, view.first, view.stop
+    out = []
+    append = out.append
+    for i in range(first - 1, -1, -1):  # as _positional
+        slot = _SLOT[min(first - i, _FAR)]
+        append(words[i][slot])
+        if i + 1 < first:
+            append(pairs[i][slot])
+    for i in range(stop, len(words)):
+        slot = 5 + _SLOT[min(i - stop + 1, _FAR)]
+        append(words[i][slot])
+        if i > stop:
+            append(pairs[i - 1][slot])
+    out += [w[_W] for w in words[:first]]  # as _ngrams
+    append(lookup.column("w_<T>"))
+    out += [w[_W] for w in words[stop:]]
+    out += [p[_W] for p in pairs[: max(first - 1, 0)]]
+    if first:
+        append(words[first - 1][_B_BEFORE_T])
+    if stop < len(words):
+        append(words[stop][_B_AFTER_T])
+    out += [p[_W] for p in pairs[stop:]]
+    out += [lookup.column(f) for f in _cues(view)]
+    return out
+
+
 def _lexicon_cues(view: View) -> list[str]:
     out = []
-    for name in ("loaded", "speech_verbs", "sarcasm", "event_words"):
-        for m in builtin(name).matches(view.doc):
-            side, distance = _side(view, m.first, m.stop)
-            cat = m.entry.category
-            out.append(f"{name}_{cat}_{side}{_bucket(distance) if distance else ''}")
-            if name == "speech_verbs" and side == "R" and distance <= 2:
-                out.append(f"target_says_{cat}")
-                out.append(f"target_says_{m.entry.entry}")
+    for name, first, stop, cat, entry in view.sentence.cues:
+        side, distance = _side(view, first, stop)
+        out.append(f"{name}_{cat}_{side}{_bucket(distance) if distance else ''}")
+        if name == "speech_verbs" and side == "R" and distance <= 2:
+            out.append(f"target_says_{cat}")
+            out.append(f"target_says_{entry}")
     return out
 
 
@@ -152,20 +287,18 @@ def _side(view: View, first: int, stop: int) -> tuple[str, int]:
 
 
 def _valence(view: View) -> tuple[float, ...]:
-    words = valences()
+    first, stop = view.first, view.stop
     near = left = right = whole = pos = neg = 0.0
-    for i, tok in enumerate(view.tokens):
-        value = words.get(tok.norm)
-        if not value or view.first <= i < view.stop:
+    for i, value in view.sentence.valued:
+        if first <= i < stop:
             continue
-        if any(t.norm in NEGATIONS for t in view.tokens[max(0, i - 3) : i]):
-            value *= NEGATION_SCALAR
         whole += value
-        side, distance = _side(view, i, i + 1)
-        if side == "L":
+        if i < first:
             left += value
+            distance = first - i
         else:
             right += value
+            distance = i - stop + 1
         if distance <= NEAR:
             weighted = value / distance
             near += weighted
