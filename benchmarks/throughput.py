@@ -1,16 +1,21 @@
-"""Throughput of framing (full, and lexicons only) against NLTK Punkt + VADER on the same texts.
+"""Throughput of framing against NLTK Punkt + VADER, on the same texts, in one run.
 
-    python benchmarks/throughput.py [--articles 2000] [--repeat 3] [--seeds DIR]
+    python benchmarks/throughput.py [--articles 2000] [--repeat 3] [--seeds DIR] [--varied FILE]
 
-The corpus is the bundled sample story (plus, when present, the .txt files of a seeds folder, read
-at run time), repeated to about `--articles` articles. Timings are the best of `--repeat` runs
-with `time.perf_counter`; memory is the tracemalloc peak of one extra, untimed run per phase
-(tracemalloc slows Python down, so it is kept out of the timed runs).
+Two corpora: the story corpus (the bundled sample story plus, when present, the .txt seed articles,
+read at run time, repeated to about `--articles` articles) and a corpus of varied text (the news
+articles of the PTC data set, `../shared/datasets/ptc-semeval2020/ptc_v2_train.jsonl`, each once,
+with actors proposed from them as `framing compare` does without a story file). Each phase is
+timed `--repeat` times with `time.process_time` (CPU time of this process: steadier than wall time
+on a shared machine) and the best run is shown. Memory is the tracemalloc peak of one extra,
+untimed run per phase, and the resident set size of the whole process at the end.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import platform
+import resource
 import time
 import tracemalloc
 from collections.abc import Callable, Sequence
@@ -22,19 +27,25 @@ from nltk.tokenize.punkt import PunktSentenceTokenizer
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 import framing
+from framing.actors import propose_actors
 from framing.corpus import load_corpus
-from framing.models.bundle import Models
-from framing.pipeline import score_corpus
+from framing.measures.stance import ActorMatcher
+from framing.models.bundle import Models, available_models
+from framing.score import score_article
 from framing.story import load_story
 from framing.types import Article, Story
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "corpus"
-DEFAULT_SEEDS = REPO.parent / "shared" / "seeds"
+SHARED = REPO.parent / "shared"
+DEFAULT_SEEDS = SHARED / "seeds"
+DEFAULT_VARIED = SHARED / "datasets" / "ptc-semeval2020" / "ptc_v2_train.jsonl"
 WARMUP = 5
+PHASES = ("full scoring, stance classifier", "full scoring, lexicon stance", "lexicons only",
+          "reference: Punkt + VADER")
 
 
-def build_corpus(n: int, seeds: Path | None) -> list[Article]:
+def story_corpus(n: int, seeds: Path | None) -> list[Article]:
     """About `n` articles: the sample (and seed) articles repeated, each copy with its own id."""
     seed_files = sorted(seeds.glob("*.txt")) if seeds is not None else []
     base = list(load_corpus(SAMPLE, *seed_files).articles)
@@ -42,25 +53,48 @@ def build_corpus(n: int, seeds: Path | None) -> list[Article]:
     return [replace(a, id=f"{a.id}#{i}") for i in range(copies) for a in base]
 
 
-def run_framing(articles: Sequence[Article], story: Story, models: Models | None = None) -> None:
-    for _ in score_corpus(articles, story=story, models=models):  # keep no results
-        pass
+def varied_corpus(path: Path, n: int) -> list[Article]:
+    """Up to `n` distinct news articles from the PTC data set (its own format: one JSON a line)."""
+    articles = []
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            row = json.loads(line)
+            articles.append(Article(id=str(row["article_id"]), outlet="PTC", text=row["text"]))
+            if len(articles) >= n:
+                break
+    return articles
 
 
-def run_reference(
-    articles: Sequence[Article], splitter: PunktSentenceTokenizer, analyser: SentimentIntensityAnalyzer
-) -> None:
-    for article in articles:
-        for sentence in splitter.tokenize(article.text):
-            analyser.polarity_scores(sentence)
+def phases(articles: Sequence[Article], story: Story) -> dict[str, Callable[[], None]]:
+    matcher, models, lexicons = ActorMatcher(story.actors), available_models(), Models()
+    splitter, analyser = PunktSentenceTokenizer(), SentimentIntensityAnalyzer()
+
+    def full() -> None:
+        for article in articles:
+            score_article(article, story=story, matcher=matcher, models=models)
+
+    def lexicon_stance() -> None:
+        for article in articles:
+            score_article(article, story=story, matcher=matcher, models=lexicons)
+
+    def lexicons_only() -> None:  # what `framing score --lexicons-only` runs
+        for article in articles:
+            score_article(article, models=lexicons)
+
+    def reference() -> None:
+        for article in articles:
+            for sentence in splitter.tokenize(article.text):
+                analyser.polarity_scores(sentence)
+
+    return dict(zip(PHASES, (full, lexicon_stance, lexicons_only, reference), strict=True))
 
 
 def best_time(work: Callable[[], None], repeat: int) -> float:
     times = []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start = time.process_time()
         work()
-        times.append(time.perf_counter() - start)
+        times.append(time.process_time() - start)
     return min(times)
 
 
@@ -74,52 +108,52 @@ def peak_mib(work: Callable[[], None]) -> float:
         tracemalloc.stop()
 
 
+def run(name: str, articles: Sequence[Article], story: Story, repeat: int) -> None:
+    mb = sum(len(a.text.encode("utf-8")) for a in articles) / 1e6
+    work = phases(articles, story)
+    warm = phases(articles[:WARMUP], story)
+    for phase in warm.values():  # lexicons, models and regexes load here, untimed
+        phase()
+    print(f"\n{name}: {len(articles)} articles, {mb:.2f} MB of UTF-8 text, "
+          f"{len(story.actors)} actors; best of {repeat}")
+    header = f"{'phase':<34} {'seconds':>8} {'art/s':>8} {'MB/s':>7} {'peak MiB':>9} {'ratio':>7}"
+    print(header)
+    print("-" * len(header))
+    seconds = {phase: best_time(job, repeat) for phase, job in work.items()}
+    reference = seconds[PHASES[-1]]
+    for phase, job in work.items():
+        s = seconds[phase]
+        print(f"{phase:<34} {s:>8.2f} {len(articles) / s:>8.0f} {mb / s:>7.3f}"
+              f" {peak_mib(job):>9.2f} {reference / s:>6.2f}x")
+
+
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2000, help="about this many articles")
     parser.add_argument("--repeat", type=int, default=3, help="timed runs; the best is shown")
     parser.add_argument("--seeds", type=Path, help="a folder of extra .txt articles to mix in")
+    parser.add_argument("--varied", type=Path, help="the PTC articles file (ptc_v2_train.jsonl)")
     return parser.parse_args()
 
 
 def main() -> int:
     args = parse_args()
     seeds = args.seeds or (DEFAULT_SEEDS if DEFAULT_SEEDS.is_dir() else None)
-    story = load_story(SAMPLE / "story.toml")
-    articles = build_corpus(args.articles, seeds)
-    mb = sum(len(a.text.encode("utf-8")) for a in articles) / 1e6
-    splitter, analyser = PunktSentenceTokenizer(), SentimentIntensityAnalyzer()
-
-    phases = {
-        "framing (full scoring)": lambda: run_framing(articles, story),
-        "framing (lexicons only)": lambda: run_framing(articles, story, Models()),
-        "reference (Punkt + VADER)": lambda: run_reference(articles, splitter, analyser),
-    }
-    # Warm-up: lexicons, regexes and caches load here, outside the timed runs.
-    run_framing(articles[:WARMUP], story)
-    run_reference(articles[:WARMUP], splitter, analyser)
-
-    print(f"Python {platform.python_version()} ({platform.python_implementation()})")
-    print(f"versions: framing {framing.__version__}, nltk {version('nltk')},"
+    varied = args.varied or (DEFAULT_VARIED if DEFAULT_VARIED.is_file() else None)
+    print(f"Python {platform.python_version()} ({platform.python_implementation()}),"
+          f" framing {framing.__version__}, nltk {version('nltk')},"
           f" vaderSentiment {version('vaderSentiment')}")
-    print(f"corpus: {len(articles)} articles, {mb:.2f} MB of UTF-8 text"
-          f" (sample{' + ' + str(seeds) if seeds else ''}), best of {args.repeat}")
-    print("memory: tracemalloc peak (MiB) of one untimed run per phase\n")
-    header = f"{'phase':<27} {'articles':>8} {'MB':>6} {'seconds':>8} {'art/s':>8} {'MB/s':>7}"
-    print(header + f" {'peak MiB':>9}")
-    print("-" * (len(header) + 10))
-    seconds = {}
-    for name, work in phases.items():
-        seconds[name] = best_time(work, args.repeat)
-        peak = peak_mib(work)
-        s = seconds[name]
-        print(f"{name:<27} {len(articles):>8} {mb:>6.2f} {s:>8.3f} {len(articles) / s:>8.0f}"
-              f" {mb / s:>7.3f} {peak:>9.2f}")
-    reference_s = seconds["reference (Punkt + VADER)"]
-    print()
-    for name in ("framing (full scoring)", "framing (lexicons only)"):
-        print(f"ratio {name} / reference: {reference_s / seconds[name]:.2f}x as fast"
-              " (above 1: framing is faster)")
+    print("ratio: reference CPU time / phase CPU time (above 1: framing is faster)")
+    run(f"story corpus (sample{' + seeds' if seeds else ''}, repeated)",
+        story_corpus(args.articles, seeds), load_story(SAMPLE / "story.toml"), args.repeat)
+    if varied is None:
+        print("\nvaried corpus: skipped (no ../shared/datasets/ptc-semeval2020; pass --varied)")
+    else:
+        articles = varied_corpus(varied, args.articles)
+        run("varied corpus (PTC news articles, each once)", articles,
+            propose_actors(articles), args.repeat)
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\nresident memory of this process at its peak: {rss:.0f} MiB")
     return 0
 
 
