@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import filterfalse, pairwise
+from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 if TYPE_CHECKING:
@@ -104,6 +105,11 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         if chunk.isalnum():
             start = pos + offset
             append(new(Token, (start, start + len(chunk), chunk, chunk.lower())))
+        elif chunk[-1] in _TRAILING and chunk[:-1].isalnum():  # "troops," "Kursk."
+            start, word = pos + offset, chunk[:-1]
+            end = start + len(word)
+            append(new(Token, (start, end, word, word.lower())))
+            append(new(Token, (end, end + 1, chunk[-1], chunk[-1])))
         else:
             for m in TOKEN_RE.finditer(chunk):
                 word = m.group()
@@ -111,6 +117,9 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
                 append(new(Token, (start, start + len(word), word, normalise(word))))
         pos += len(chunk)
     return tokens
+
+
+_TRAILING = frozenset(".,;:!?)]”\"")
 
 
 def count_words(text: str, start: int = 0, end: int | None = None) -> int:
@@ -295,15 +304,19 @@ class Doc:
         return tokenize(self.text)
 
     @cached_property
+    def token_starts(self) -> list[int]:
+        return list(map(itemgetter(0), self.tokens))
+
+    @cached_property
+    def token_norms(self) -> list[str]:
+        return list(map(itemgetter(3), self.tokens))
+
+    @cached_property
     def sentences(self) -> list[Sentence]:
         """Sentences with the range of their tokens."""
-        sentences, tokens, i = [], self.tokens, 0
-        for start, end in self.sentence_bounds:
-            first = i
-            while i < len(tokens) and tokens[i].start < end:
-                i += 1
-            sentences.append(Sentence(start, end, first, i))
-        return sentences
+        starts = self.token_starts
+        return [Sentence(start, end, bisect_left(starts, start), bisect_left(starts, end))
+                for start, end in self.sentence_bounds]
 
     @cached_property
     def sentence_of(self) -> list[int]:
@@ -315,22 +328,23 @@ class Doc:
     @cached_property
     def in_quote(self) -> list[Quote | None]:
         """For each token, the quotation it sits inside, or None in the outlet's own voice."""
-        return [self.quote_around(tok.start, tok.end) for tok in self.tokens]
+        mask: list[Quote | None] = [None] * len(self.tokens)
+        starts, tokens = self.token_starts, self.tokens
+        for quote in self.quotes:
+            first = bisect_left(starts, quote.inner_start)
+            stop = bisect_left(starts, quote.inner_end)
+            if stop > first and tokens[stop - 1].end > quote.inner_end:
+                stop -= 1
+            mask[first:stop] = [quote] * (stop - first)
+        return mask
 
     def quote_at(self, token_index: int) -> Quote | None:
         return self.in_quote[token_index]
 
     def token_at(self, offset: int) -> int:
         """Index of the first token that ends after `offset`."""
-        tokens = self.tokens
-        lo, hi = 0, len(tokens)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if tokens[mid].end <= offset:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        k = bisect_right(self.token_starts, offset)
+        return k - 1 if k and self.tokens[k - 1].end > offset else k
 
 
 # --- quotations -------------------------------------------------------------------------------

@@ -134,8 +134,19 @@ def test_count_words(text, words):
     assert count_words(text) == words
 
 
-@given(st.text(alphabet=st.sampled_from(list("aB1_ .,'’-“\n\tİé½"))))
+@given(st.text(alphabet=st.sampled_from(list("aB1_ .,;:!?)]”\"'’-“\n\tİé½"))))
 def test_tokenize_agrees_with_the_token_pattern(text):
     # the fast path for plain words must give what the token pattern alone gives
     expected = [(m.start(), m.group()) for m in TOKEN_RE.finditer(text)]
     assert [(t.start, t.text) for t in tokenize(text)] == expected
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab said “”\"‘’.\n?"))))
+def test_token_views_agree_with_the_character_views(text):
+    doc = Doc(text, speech_verbs=speech)
+    for i, tok in enumerate(doc.tokens):
+        inside = [q for q in doc.quotes if q.inner_start <= tok.start and tok.end <= q.inner_end]
+        assert doc.in_quote[i] == (inside[0] if inside else None)
+        sent = doc.sentences[doc.sentence_of[i]]
+        assert sent.first <= i < sent.stop
+        assert doc.token_at(tok.start) == i

@@ -13,6 +13,7 @@ voices are scored apart.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -73,20 +74,18 @@ class ActorMatcher:
         self._index = index
 
     def mentions(self, tokens: list[Token]) -> list[Mention]:
-        found, i = [], 0
+        found, taken = [], 0
         index = self._index
-        while i < len(tokens):
-            hit = None
-            for form, actor in index.get(tokens[i].norm, ()):
+        # a list comprehension finds the few tokens that can start a name much faster than a loop
+        for i in [i for i, tok in enumerate(tokens) if tok.norm in index]:
+            if i < taken:
+                continue
+            for form, actor in index[tokens[i].norm]:
                 stop = i + len(form)
                 if tuple(_case_key(t.text) for t in tokens[i:stop]) == form:
-                    hit = Mention(actor, i, stop)
+                    found.append(Mention(actor, i, stop))
+                    taken = stop
                     break
-            if hit:
-                found.append(hit)
-                i = hit.stop
-            else:
-                i += 1
         return found
 
 
@@ -142,15 +141,16 @@ def _cue_table(doc: Doc, labels: Lexicon, events: Lexicon) -> dict[int, Cue]:
             table[m.first] = Cue(weight * m.entry.weight, source, m.stop - m.first, m.entry.category)
             skip.update(range(m.first, m.stop))
     words = valences()
-    for i, tok in enumerate(doc.tokens):
-        if i in skip or i in table or tok.norm in _NOT_CUES:
+    norms = doc.token_norms
+    values = list(map(words.get, norms))
+    for i in [i for i, value in enumerate(values) if value]:
+        if i in skip or i in table or norms[i] in _NOT_CUES:
             continue
-        value = words.get(tok.norm)
-        if value:
-            if any(doc.tokens[k].norm in NEGATIONS for k in range(max(0, i - 3), i)):
-                value *= NEGATION_SCALAR
-            label = "favourable word" if value > 0 else "unfavourable word"
-            table[i] = Cue(value, f"vader:{tok.norm}", 1, label)
+        value = values[i]
+        if any(norm in NEGATIONS for norm in norms[max(0, i - 3) : i]):
+            value *= NEGATION_SCALAR
+        label = "favourable word" if value > 0 else "unfavourable word"
+        table[i] = Cue(value, f"vader:{norms[i]}", 1, label)
     return table
 
 
@@ -159,12 +159,13 @@ def _add_mockery(
 ) -> None:
     """Irony markers become unfavourable cues at the token where they start (scare quotes and
     "so-called" replace whatever valence the quoted word had: praise in scare quotes is mockery)."""
-    starts = {tok.start: i for i, tok in enumerate(doc.tokens)}
     for span in mockery:
-        i = starts.get(span.start)
-        if i is None or span.in_quote or span.label == "rhetorical_question":
+        i = doc.token_at(span.start)
+        if i >= len(doc.tokens) or doc.tokens[i].start != span.start:
             continue
-        length = sum(1 for t in doc.tokens[i:] if t.end <= span.end) or 1
+        if span.in_quote or span.label == "rhetorical_question":
+            continue
+        length = max(doc.token_at(span.end) - i, 1)
         value, source = MOCKERY * span.weight, f"sarcasm:{span.source}"
         previous = cues.get(i)
         if previous and previous.label == "irony":  # a scare quote that is also praise
@@ -172,22 +173,63 @@ def _add_mockery(
         cues[i] = Cue(value, source, length, "irony")
 
 
-def _window(doc: Doc, mention: Mention) -> list[tuple[int, int]]:
-    """(token index, distance) of tokens in the mention's clause, in the same voice."""
+def _window(doc: Doc, mention: Mention, cues: dict[int, Cue]) -> list[tuple[int, int]]:
+    """(token index, distance) of the cue tokens in the mention's clause, in the same voice:
+    up to `WINDOW` same-voice tokens either side, within the sentence, not across a boundary."""
     sent = doc.sentences[doc.sentence_of[mention.first]]
-    voice = doc.in_quote[mention.first]
+    voices, stops = doc.in_quote, _clause_stops(doc)
+    voice = voices[mention.first]
+    if all(v is voice for v in voices[sent.first : sent.stop]):
+        return _plain_window(doc, mention, cues, sent.first, sent.stop)
     out = []
     for step, start in ((-1, mention.first - 1), (1, mention.stop)):
         i, distance = start, 1
-        while sent.first <= i < sent.stop and distance <= WINDOW:
-            tok = doc.tokens[i]
-            if tok.text in _BOUNDARY_TOKENS or tok.norm in _BOUNDARY_WORDS:
-                break
-            if doc.in_quote[i] is voice:
-                out.append((i, distance))
+        while sent.first <= i < sent.stop and distance <= WINDOW and not stops[i]:
+            if voices[i] is voice:
+                if i in cues:
+                    out.append((i, distance))
                 distance += 1
             i += step
     return out
+
+
+def _plain_window(
+    doc: Doc, mention: Mention, cues: dict[int, Cue], first: int, stop: int
+) -> list[tuple[int, int]]:
+    """`_window` for a sentence in one voice, where distance is just the token gap: found by
+    bisecting the sorted boundaries and cues instead of walking every token."""
+    bounds, positions = _sorted_positions(doc, cues)
+    lo = max(first, mention.first - WINDOW)
+    k = bisect_left(bounds, mention.first) - 1
+    if k >= 0 and bounds[k] >= lo:
+        lo = bounds[k] + 1
+    hi = min(stop, mention.stop + WINDOW)
+    k = bisect_left(bounds, mention.stop)
+    if k < len(bounds) and bounds[k] < hi:
+        hi = bounds[k]
+    left = positions[bisect_left(positions, lo) : bisect_left(positions, mention.first)]
+    right = positions[bisect_left(positions, mention.stop) : bisect_left(positions, hi)]
+    return ([(i, mention.first - i) for i in reversed(left)]
+            + [(i, i - mention.stop + 1) for i in right])
+
+
+def _sorted_positions(doc: Doc, cues: dict[int, Cue]) -> tuple[list[int], list[int]]:
+    """Token indices of clause boundaries and of cues, sorted (remembered per cue table)."""
+    memo = doc.memo.get(id(cues))
+    if memo is None or memo[0] is not cues:
+        stops = _clause_stops(doc)
+        memo = (cues, [i for i, stop in enumerate(stops) if stop], sorted(cues))
+        doc.memo[id(cues)] = memo
+    return memo[1], memo[2]  # type: ignore[index]
+
+
+def _clause_stops(doc: Doc) -> list[bool]:
+    """Per token: does a clause boundary (; or a contrastive word) stop a window here?"""
+    memo = doc.memo.get(id(_clause_stops))
+    if memo is None:
+        memo = [tok.text in _BOUNDARY_TOKENS or tok.norm in _BOUNDARY_WORDS for tok in doc.tokens]
+        doc.memo[id(_clause_stops)] = memo
+    return memo  # type: ignore[return-value]
 
 
 def _score_mention(
@@ -196,10 +238,8 @@ def _score_mention(
     """Lexicon score of one mention, averaged with the model's `predicted` score if any."""
     raw, spans = 0.0, []
     in_quote = doc.in_quote[mention.first] is not None
-    for i, distance in _window(doc, mention):
-        cue = cues.get(i)
-        if cue is None:
-            continue
+    for i, distance in _window(doc, mention, cues):
+        cue = cues[i]
         value = cue.value
         if value > 0 and not in_quote:
             value *= 1 - irony
