@@ -29,7 +29,11 @@ def mention_scores(
     if not mentions:
         return []
     negative, positive = model.labels.index("negative"), model.labels.index("positive")
-    rows = model.probabilities([_mention_item(doc, first, stop) for first, stop in mentions])
+    recipe = model.recipe
+    if hasattr(recipe, "mention_rows"):  # reads the article's own analysis of each sentence
+        rows = model.probabilities_of(*recipe.mention_rows(doc, mentions, model.lookup))
+    else:
+        rows = model.probabilities([_mention_item(doc, first, stop) for first, stop in mentions])
     return (rows[:, positive] - rows[:, negative]).tolist()
 
 
