@@ -431,21 +431,42 @@ def _letters(k: int) -> str:
     return text
 
 
+class BlindIds:
+    """Blind outlet names and neutral article ids ("Outlet A #3", ids often carry the outlet's
+    name), handed out in article order: the same ids for a whole corpus or chunk by chunk."""
+
+    def __init__(self, names: Mapping[str, str]) -> None:
+        self.names = dict(names)
+        self._seen: dict[str, int] = {}
+
+    def next(self, outlet: str) -> tuple[str, str]:
+        """The blind name of `outlet` and the id of its next article."""
+        label = self.names[outlet]
+        self._seen[label] = self._seen.get(label, 0) + 1
+        return label, f"{label} #{self._seen[label]}"
+
+
+def blind_article_rows(articles: pd.DataFrame, ids: BlindIds) -> pd.DataFrame:
+    """Article rows (scores.csv) with outlet, id and title made blind; pass the chunks of a big
+    table in order through the same `ids`."""
+    labels = [ids.next(outlet) for outlet in articles["outlet"]]
+    return articles.assign(outlet=[label for label, _ in labels],
+                           id=[new_id for _, new_id in labels],
+                           title=[replace_names(t, ids.names) for t in articles["title"]])
+
+
 def blind(comparison: Comparison, *, seed: int | None = None) -> Comparison:
     """Rename outlets everywhere; article ids and input names become neutral too."""
     seed = comparison.manifest.get("seed", 0) if seed is None else seed
     names = blind_names(outlet_names(comparison.scores), seed=seed)
-    ids = _blind_ids(comparison.scores, names)
-    scores = tuple(_blind_score(s, names, i) for s, i in zip(comparison.scores, ids))
+    ids = BlindIds(names)
+    scores = tuple(_blind_score(s, names, ids.next(s.article.outlet)[1])
+                   for s in comparison.scores)
     outlets = comparison.outlets.assign(outlet=comparison.outlets["outlet"].map(names))
     outlets = outlets.sort_values("outlet", key=_letter_key).reset_index(drop=True)
     stance = comparison.stance.assign(outlet=comparison.stance["outlet"].map(names))
     stance = stance.sort_values("outlet", key=_letter_key, kind="stable").reset_index(drop=True)
-    articles = comparison.articles.assign(
-        outlet=comparison.articles["outlet"].map(names),
-        id=ids,
-        title=[replace_names(t, names) for t in comparison.articles["title"]],
-    )
+    articles = blind_article_rows(comparison.articles, BlindIds(names))
     skipped = tuple(Skipped(replace_names(s.name, names), replace_names(s.reason, names))
                     for s in comparison.skipped)
     manifest = dict(comparison.manifest, outlets=sorted(names.values(), key=_letter_sort),
@@ -455,16 +476,6 @@ def blind(comparison: Comparison, *, seed: int | None = None) -> Comparison:
     return Comparison(scores=scores, story=comparison.story, skipped=skipped, outlets=outlets,
                       stance=stance, articles=articles,
                       differences=find_differences(outlets, stance), manifest=manifest)
-
-
-def _blind_ids(scores: Sequence[ArticleScore], names: Mapping[str, str]) -> list[str]:
-    """Neutral ids in article order (ids often carry the outlet's name)."""
-    ids, seen = [], {}
-    for score in scores:
-        label = names[score.article.outlet]
-        seen[label] = seen.get(label, 0) + 1
-        ids.append(f"{label} #{seen[label]}")
-    return ids
 
 
 def _blind_score(score: ArticleScore, names: Mapping[str, str], new_id: str) -> ArticleScore:

@@ -28,7 +28,7 @@ from .story import load_story
 from .types import Article, ArticleScore, Skipped, Story
 
 if TYPE_CHECKING:
-    from .comparison import Comparison, StreamingAggregate
+    from .comparison import BlindIds, Comparison
     from .models.bundle import Models
 
 T = TypeVar("T")
@@ -168,11 +168,11 @@ def compare_report(
 
     The numbers are those of `compare` (same bootstrap draws); memory stays flat because only
     per-article numbers are kept, plus the evidence of the first articles of each outlet for the
-    report. scores.csv and evidence.jsonl hold every article: they are written as scores arrive.
+    report. scores.csv and evidence.jsonl hold every article: they are spooled as scores arrive.
     `progress` is called after each article; `engine` as for `score_paths`.
     """
-    from .comparison import StreamingAggregate
-    from .report import write_report
+    from .comparison import BlindIds, StreamingAggregate, blind_names
+    from .report.render import evidence_lines, write_pages
 
     if corpus is None:
         corpus, story = sample_corpus_path(), story or sample_story_path()
@@ -189,93 +189,58 @@ def compare_report(
                                      max_bytes=max_bytes, **engine):
                 source = (score.article.origin or score.article.id, _sha256(score.article.text))
                 rows.write(json.dumps(tally.add(score, source=source), ensure_ascii=False) + "\n")
-                evidence.write(_evidence_lines(score, tally if blind else None))
+                # blind ids number articles within their outlet: spool that number with each line
+                number = f"{tally.tallies[score.article.outlet].articles}\t" if blind else ""
+                evidence.writelines(f"{number}{line}\n" for line in evidence_lines(score))
                 if progress is not None:
                     progress()
         comparison = tally.comparison(skipped=skipped, versions=versions(),
                                       story_source=_portable(origin), n_boot=n_boot, seed=seed)
-        actors, names = tally.actors, (_blind_names(tally) if blind else None)
+        actors, outlets = tally.actors, list(tally.tallies)
         del tally  # free the per-sentence tallies before the report's libraries load
-        written = write_report(comparison, out, blind=blind)
-        _write_scores_csv(written["csv"], rows_spool, actors, names)
-        _write_evidence(written["evidence"], evidence_spool, names)
+        ids = BlindIds(blind_names(outlets, seed=seed)) if blind else None  # as `blinded` names
+        written = write_pages(comparison.blinded() if blind else comparison, out)
+        written["csv"] = _write_scores_csv(out / "scores.csv", rows_spool, actors, ids)
+        written["evidence"] = _write_evidence(out / "evidence.jsonl", evidence_spool, ids)
     finally:
         rows_spool.unlink(missing_ok=True)
         evidence_spool.unlink(missing_ok=True)
     return comparison, written
 
 
-def _evidence_lines(score: ArticleScore, tally: StreamingAggregate | None) -> str:
-    """The article's evidence.jsonl lines; for blind mode each starts with the article's number
-    within its outlet (its neutral id is known only once every outlet has been seen)."""
-    from .report.render import evidence_jsonl
-
-    text = evidence_jsonl(_Scores((score,)))  # type: ignore[arg-type]
-    if tally is None or not text:
-        return text
-    number = tally.tallies[score.article.outlet].articles
-    return "".join(f"{number}\t{line}\n" for line in text[:-1].split("\n"))
-
-
-class _Scores:
-    """Just enough of a Comparison for the report's file writers, one chunk at a time."""
-
-    def __init__(self, scores: tuple[ArticleScore, ...] = (), frame: Any = None) -> None:
-        self.scores, self._frame = scores, frame
-
-    def to_frame(self) -> Any:
-        return self._frame
-
-
-def _blind_names(tally: StreamingAggregate) -> dict[str, str]:
-    from .comparison import blind_names
-
-    return blind_names(list(tally.tallies), seed=0)
-
-
-def _blinded(outlet: str, names: dict[str, str], seen: dict[str, int]) -> tuple[str, str]:
-    """An outlet's blind name and the next neutral article id, as `Comparison.blind` makes them."""
-    label = names[outlet]
-    seen[label] = seen.get(label, 0) + 1
-    return label, f"{label} #{seen[label]}"
-
-
-def _write_scores_csv(target: Path, spool: Path, actors: list[str],
-                      names: dict[str, str] | None) -> None:
-    """scores.csv of every article, written in chunks exactly as the report writes a frame."""
+def _write_scores_csv(target: Path, spool: Path, actors: list[str], ids: BlindIds | None) -> Path:
+    """scores.csv of every article, from the spooled rows, a chunk at a time."""
     import pandas as pd
 
-    from .comparison import article_frame, replace_names
+    from .comparison import article_frame, blind_article_rows
     from .report.render import scores_csv
 
     columns = article_frame([], actors).columns
-    seen: dict[str, int] = {}
     partial = target.with_name(target.name + ".tmp")
     with spool.open(encoding="utf-8") as rows, partial.open("w", encoding="utf-8") as out:
         for number, chunk in enumerate(iter(lambda: list(itertools.islice(rows, _CSV_CHUNK)), [])):
             frame = pd.DataFrame([json.loads(line) for line in chunk], columns=columns)
-            if names is not None:
-                labels = [_blinded(outlet, names, seen) for outlet in frame["outlet"]]
-                frame = frame.assign(outlet=[label for label, _ in labels],
-                                     id=[new_id for _, new_id in labels],
-                                     title=[replace_names(t, names) for t in frame["title"]])
-            text = scores_csv(_Scores(frame=frame))  # type: ignore[arg-type]
-            out.write(text if number == 0 else text.split("\n", 1)[1])
+            out.write(scores_csv(frame if ids is None else blind_article_rows(frame, ids),
+                                 header=number == 0))
+        if out.tell() == 0:  # no article at all: the header alone
+            out.write(scores_csv(pd.DataFrame(columns=columns)))
     os.replace(partial, target)
+    return target
 
 
-def _write_evidence(target: Path, spool: Path, names: dict[str, str] | None) -> None:
+def _write_evidence(target: Path, spool: Path, ids: BlindIds | None) -> Path:
     """evidence.jsonl of every article; blind mode renames outlets and article ids."""
-    if names is None:
+    if ids is None:
         os.replace(spool, target)
-        return
+        return target
     with spool.open(encoding="utf-8") as lines, target.open("w", encoding="utf-8") as out:
         for line in lines:
             number, text = line.split("\t", 1)
             record = json.loads(text)
-            label = names[record["outlet"]]
+            label = ids.names[record["outlet"]]
             record.update(article=f"{label} #{number}", outlet=label)
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return target
 
 
 def versions() -> dict[str, str]:

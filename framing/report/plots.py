@@ -1,17 +1,19 @@
 """The report's charts as PNG bytes: measures heatmap, stance heatmap, hedging vs boosting.
 
-Matplotlib and seaborn are imported inside the functions (they are slow to import and only the
-report needs them). Figures are drawn on the Agg canvas directly, without pyplot's global state,
-and saved with fixed DPI and no software stamp so the same data gives the same bytes.
+Charts are drawn with plain matplotlib, imported inside the functions: it is slow to import and
+only the report needs it (seaborn would add scipy and about 60 MB for nothing these charts use).
+Figures are drawn on the Agg canvas directly, without pyplot's global state, and saved with fixed
+DPI and no software stamp so the same data gives the same bytes.
 """
 from __future__ import annotations
 
 import io
 import math
-import warnings
+import textwrap
 from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from framing.types import MEASURES
@@ -20,6 +22,10 @@ DPI = 100
 MEASURE_NAMES = {"loaded_language": "Loaded\nlanguage", "sarcasm": "Sarcasm\n& irony",
                  "hedging": "Hedges", "boosting": "Boosters"}
 _HIDDEN = ("too little evidence", "not mentioned")
+# seaborn's "mako_r" palette (light to dark), sampled at 11 points: no seaborn import needed.
+_MAKO_R = ("#def5e5", "#a9e1bd", "#60ceac", "#3db3ad", "#3497a9", "#357ba3", "#395d9c",
+           "#413f80", "#382a54", "#26172b", "#0b0405")
+_LIGHT_CELL = 0.408  # cells lighter than this relative luminance get dark annotations
 
 
 def _figure(width: float, height: float) -> Any:
@@ -44,6 +50,36 @@ def _empty(message: str) -> bytes:
     return _png(figure)
 
 
+def _heatmap(figure: Any, colours: np.ndarray, annot: list[list[str]], *, rows: Sequence[str],
+             columns: Sequence[str], cmap: Any, vmin: float, vmax: float, label: str) -> Any:
+    """Cells coloured by `colours` (NaN cells left empty, showing the axes behind them), each
+    annotated in black or white, whichever reads better on its colour; returns the axes."""
+    ax = figure.add_subplot()
+    mesh = ax.pcolormesh(np.ma.masked_invalid(colours), cmap=cmap, vmin=vmin, vmax=vmax,
+                         edgecolors="white", linewidth=0.5)
+    for (i, j), text in np.ndenumerate(np.array(annot, dtype=object)):
+        if text and not math.isnan(colours[i, j]):
+            ax.text(j + 0.5, i + 0.5, text, ha="center", va="center", fontsize=10,
+                    color=_ink(mesh.cmap(mesh.norm(colours[i, j]))))
+    ax.set_xlim(0, colours.shape[1])
+    ax.set_ylim(colours.shape[0], 0)  # first row on top
+    ax.set_xticks(np.arange(len(columns)) + 0.5, list(columns))
+    ax.set_yticks(np.arange(len(rows)) + 0.5, list(rows))
+    ax.tick_params(length=3)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    bar = figure.colorbar(mesh, ax=ax, label=label, fraction=0.05, pad=0.03)
+    bar.outline.set_visible(False)
+    return ax
+
+
+def _ink(rgba: Sequence[float]) -> str:
+    """Dark text on light cells, white on dark ones (relative luminance, as WCAG defines it)."""
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgba[:3]]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return "#262626" if luminance > _LIGHT_CELL else "white"
+
+
 def measures_heatmap(outlets: pd.DataFrame) -> bytes:
     """Outlets x measures, annotated with the rate per 1,000 own words.
 
@@ -51,22 +87,18 @@ def measures_heatmap(outlets: pd.DataFrame) -> bytes:
     """
     if outlets.empty:
         return _empty("No outlets to show")
-    import seaborn as sns
+    from matplotlib.colors import LinearSegmentedColormap
 
-    values = outlets.set_index("outlet")[[f"{m}_per_1k" for m in MEASURES]].astype(float)
-    values.columns = [MEASURE_NAMES[m] for m in MEASURES]
-    peak = values.max().where(lambda v: v > 0, 1.0)
+    values = outlets[[f"{m}_per_1k" for m in MEASURES]].to_numpy(dtype=float)
+    peak = np.nanmax(np.where(np.isnan(values), 0.0, values), axis=0)
+    shares = values / np.where(peak > 0, peak, 1.0)
+    annot = [[f"{v:.1f}" for v in row] for row in values]
     figure = _figure(1.6 + 1.3 * len(MEASURES), 1.2 + 0.55 * len(values))
-    ax = figure.add_subplot()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", PendingDeprecationWarning)
-        sns.heatmap(values / peak, annot=values.round(1), fmt="", cmap="mako_r", vmin=0, vmax=1,
-                    linewidths=0.5, linecolor="white", ax=ax,
-                    cbar_kws={"label": "share of highest outlet"})
+    ax = _heatmap(figure, shares, annot, rows=[str(o) for o in outlets["outlet"]],
+                  columns=[MEASURE_NAMES[m] for m in MEASURES],
+                  cmap=LinearSegmentedColormap.from_list("mako_r", _MAKO_R), vmin=0, vmax=1,
+                  label="share of highest outlet")
     ax.set_title("Per 1,000 own-voice words")
-    ax.set_xlabel("")
-    ax.set_ylabel("")
-    ax.tick_params(axis="y", rotation=0)
     return _png(figure)
 
 
@@ -74,39 +106,26 @@ def stance_heatmap(stance: pd.DataFrame, actors: Sequence[str], outlets: Sequenc
     """Outlets x actors on a diverging palette centred at 0; uncertain cells hatched and named."""
     if stance.empty or not actors or not outlets:
         return _empty("No actors to show")
-    import seaborn as sns
-
     scores = stance.pivot(index="outlet", columns="actor", values="score")
     labels = stance.pivot(index="outlet", columns="actor", values="label")
     scores = scores.reindex(index=list(outlets), columns=list(actors)).astype(float)
     labels = labels.reindex(index=list(outlets), columns=list(actors)).fillna("not mentioned")
-    hidden = labels.isin(_HIDDEN)
+    hidden = labels.isin(_HIDDEN).to_numpy()
+    values = np.where(hidden, np.nan, scores.to_numpy())
+    annot = [[f"{v:+.2f}" for v in row] for row in values]
     figure = _figure(2.2 + 1.4 * len(actors), 1.2 + 0.55 * len(outlets))
-    ax = figure.add_subplot()
-    ax.set_facecolor("white")
+    ax = _heatmap(figure, values, annot, rows=list(outlets),
+                  columns=[textwrap.fill(name, 14) for name in actors], cmap="RdBu", vmin=-1,
+                  vmax=1, label="unfavourable  ←  stance  →  favourable")
+    ax.set_facecolor("white")  # hidden cells show the hatched axes background
     ax.patch.set_hatch("///")
     ax.patch.set_edgecolor("#cccccc")
-    annot = scores.map(lambda v: "" if math.isnan(v) else f"{v:+.2f}")
-    with warnings.catch_warnings():  # seaborn's own use of a matplotlib API being retired
-        warnings.simplefilter("ignore", PendingDeprecationWarning)
-        sns.heatmap(scores.mask(hidden), mask=hidden.to_numpy(), annot=annot, fmt="",
-                    cmap="RdBu", vmin=-1, vmax=1, center=0, linewidths=0.5, linecolor="white",
-                    ax=ax, cbar_kws={"label": "unfavourable  ←  stance  →  favourable"})
-    for (i, j), label in _cells(labels):
-        if hidden.iat[i, j]:
-            ax.text(j + 0.5, i + 0.5, label.replace(" ", "\n", 1), ha="center", va="center",
-                    fontsize=7, color="#555555")
+    for (i, j), label in np.ndenumerate(labels.to_numpy()):
+        if hidden[i, j]:
+            ax.text(j + 0.5, i + 0.5, str(label).replace(" ", "\n", 1), ha="center",
+                    va="center", fontsize=7, color="#555555")
     ax.set_title("Stance toward each actor (own voice)")
-    ax.set_xlabel("")
-    ax.set_ylabel("")
-    ax.tick_params(axis="y", rotation=0)
     return _png(figure)
-
-
-def _cells(frame: pd.DataFrame):
-    for i in range(frame.shape[0]):
-        for j in range(frame.shape[1]):
-            yield (i, j), str(frame.iat[i, j])
 
 
 def certainty_scatter(outlets: pd.DataFrame) -> bytes:

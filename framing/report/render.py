@@ -19,6 +19,7 @@ import pandas as pd
 from framing.comparison import Comparison
 from framing.report.build import build_context
 from framing.sink import neutralise
+from framing.types import ArticleScore
 
 TEMPLATES = Path(__file__).with_name("templates")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|<>#!])")
@@ -53,14 +54,6 @@ def md_escape(value: Any) -> Any:
     return _MD_SPECIAL.sub(r"\\\1", text.replace("&", "&amp;"))
 
 
-def render_html(context: dict[str, Any]) -> str:
-    return html_environment().get_template("report.html").render(**context)
-
-
-def render_markdown(context: dict[str, Any]) -> str:
-    return markdown_environment().get_template("report.md").render(**context)
-
-
 def write_report(comparison: Comparison, out_dir: str | Path, *, blind: bool = False,
                  max_articles: int = 200) -> dict[str, Path]:
     """Write index.html, report.md, charts/*.png, scores.csv, evidence.jsonl and manifest.json.
@@ -69,59 +62,86 @@ def write_report(comparison: Comparison, out_dir: str | Path, *, blind: bool = F
     can place a file outside `out_dir`. With `blind=True` outlets appear as "Outlet A", ...
     The reports show at most `max_articles` articles in full; the data files hold them all.
     """
-    from framing.report.plots import all_charts
-
     if blind:
         comparison = comparison.blinded()
     out = Path(out_dir)
+    written = write_pages(comparison, out, max_articles=max_articles)
+    written["csv"] = _write(out, "scores.csv", scores_csv(comparison.to_frame()).encode("utf-8"))
+    evidence = "".join(f"{line}\n" for score in comparison.scores for line in evidence_lines(score))
+    written["evidence"] = _write(out, "evidence.jsonl", evidence.encode("utf-8"))
+    return written
+
+
+def write_pages(comparison: Comparison, out_dir: str | Path, *,
+                max_articles: int = 200) -> dict[str, Path]:
+    """The report without its data files: index.html, report.md, charts/*.png, manifest.json.
+
+    For callers that write scores.csv and evidence.jsonl themselves, a chunk at a time (blind
+    the comparison first if need be)."""
+    from framing.report.plots import all_charts
+
+    out = Path(out_dir)
     (out / "charts").mkdir(parents=True, exist_ok=True)
-    context = build_context(comparison, max_articles=max_articles)
-    charts = all_charts(comparison.outlets, comparison.stance, comparison.actors)
     written: dict[str, Path] = {}
-    for name, (title, png) in charts.items():
+    charts = []  # drawn first: the figures are gone before the article pages are built
+    for name, (title, png) in all_charts(comparison.outlets, comparison.stance,
+                                         comparison.actors).items():
         written[f"chart:{name}"] = _write(out, f"charts/{name}.png", png)
-        context["charts"].append({
+        charts.append({
             "name": name, "title": title, "file": f"charts/{name}.png",
             "data_uri": "data:image/png;base64," + base64.b64encode(png).decode("ascii"),
         })
-    written["html"] = _write(out, "index.html", render_html(context).encode("utf-8"))
-    written["markdown"] = _write(out, "report.md", render_markdown(context).encode("utf-8"))
-    written["csv"] = _write(out, "scores.csv", scores_csv(comparison).encode("utf-8"))
-    written["evidence"] = _write(out, "evidence.jsonl", evidence_jsonl(comparison).encode("utf-8"))
+    context = build_context(comparison, max_articles=max_articles)
+    context["charts"].extend(charts)
+    written["html"] = _stream(out, "index.html", html_environment(), "report.html", context)
+    written["markdown"] = _stream(out, "report.md", markdown_environment(), "report.md", context)
     manifest = json.dumps(_plain(comparison.manifest), indent=2, sort_keys=True,
                           ensure_ascii=False) + "\n"
     written["manifest"] = _write(out, "manifest.json", manifest.encode("utf-8"))
     return written
 
 
-def _write(out: Path, name: str, data: bytes) -> Path:
+def _inside(out: Path, name: str) -> Path:
     path = (out / name).resolve()
     if not path.is_relative_to(out.resolve()):
         raise ValueError(f"refusing to write {name!r} outside {out}")
+    return path
+
+
+def _write(out: Path, name: str, data: bytes) -> Path:
+    path = _inside(out, name)
     path.write_bytes(data)
     return path
 
 
-def scores_csv(comparison: Comparison) -> str:
-    frame = comparison.to_frame()
-    for column in frame.columns:
-        if not pd.api.types.is_numeric_dtype(frame[column]):
-            frame[column] = frame[column].map(neutralise)
-    frame.columns = [neutralise(str(c)) for c in frame.columns]
-    return frame.to_csv(index=False, lineterminator="\n", float_format="%.4g")
+def _stream(out: Path, name: str, environment: jinja2.Environment, template: str,
+            context: dict[str, Any]) -> Path:
+    """Render straight into the file: a report of hundreds of articles is never one string."""
+    path = _inside(out, name)
+    environment.get_template(template).stream(**context).dump(str(path), encoding="utf-8")
+    return path
 
 
-def evidence_jsonl(comparison: Comparison) -> str:
-    """One span per line (evidence, then quotations), with its article id and outlet."""
+def scores_csv(frame: pd.DataFrame, *, header: bool = True) -> str:
+    """Article rows (`Comparison.to_frame`, or a chunk of them) as scores.csv text, with every
+    text cell and column name made safe for spreadsheets."""
+    safe = frame.copy()
+    for column in safe.columns:
+        if not pd.api.types.is_numeric_dtype(safe[column]):
+            safe[column] = safe[column].map(neutralise)
+    safe.columns = [neutralise(str(c)) for c in safe.columns]
+    return safe.to_csv(index=False, header=header, lineterminator="\n", float_format="%.4g")
+
+
+def evidence_lines(score: ArticleScore) -> list[str]:
+    """The article's lines of evidence.jsonl: one JSON object per span (evidence, then
+    quotations), with its article id and outlet."""
     lines = []
-    for score in comparison.scores:
-        spans = [*score.evidence, *sorted(score.quotes, key=lambda s: (s.start, s.end))]
-        for span in spans:
-            record = {"article": score.article.id, "outlet": score.article.outlet,
-                      **span.to_dict()}
-            record["weight"] = round(record["weight"], 4)
-            lines.append(json.dumps(record, ensure_ascii=False))
-    return "".join(line + "\n" for line in lines)
+    for span in [*score.evidence, *sorted(score.quotes, key=lambda s: (s.start, s.end))]:
+        record = {"article": score.article.id, "outlet": score.article.outlet, **span.to_dict()}
+        record["weight"] = round(record["weight"], 4)
+        lines.append(json.dumps(record, ensure_ascii=False))
+    return lines
 
 
 def _plain(value: Any) -> Any:
