@@ -97,13 +97,13 @@ def test_streaming_aggregate_gives_the_numbers_of_aggregate(articles, story):
     assert [s.article.outlet for s in streamed.scores] == whole.outlets["outlet"].tolist()
 
 
-@pytest.mark.parametrize("blind", [False, True])
+@pytest.mark.parametrize(("blind", "seed"), [(False, 0), (True, 0), (True, 3)])
 def test_compare_report_writes_the_files_of_the_in_memory_report(jsonl_corpus, tmp_path,
-                                                                 monkeypatch, blind):
+                                                                 monkeypatch, blind, seed):
     monkeypatch.setattr(pipeline, "_CSV_CHUNK", 4)  # scores.csv written in several chunks
     whole, streamed = tmp_path / "whole", tmp_path / "streamed"
-    write_report(compare(jsonl_corpus, n_boot=200), whole, blind=blind)
-    compare_report(jsonl_corpus, streamed, n_boot=200, blind=blind)
+    write_report(compare(jsonl_corpus, n_boot=200, seed=seed), whole, blind=blind)
+    compare_report(jsonl_corpus, streamed, n_boot=200, seed=seed, blind=blind)
     for name in ("scores.csv", "evidence.jsonl", "manifest.json", "report.md", "index.html"):
         assert filecmp.cmp(whole / name, streamed / name, shallow=False), name
     assert sorted(p.name for p in streamed.iterdir()) == sorted(p.name for p in whole.iterdir())
