@@ -17,10 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from itertools import filterfalse, pairwise
 from operator import itemgetter
-from typing import TYPE_CHECKING, NamedTuple, Protocol
-
-if TYPE_CHECKING:
-    from .lexicon import Hit
+from typing import NamedTuple, Protocol
 
 # A word keeps inner hyphens and contractions ("so-called", "don't") but not the possessive 's,
 # so "Russia's" yields "Russia" + "'s" and an alias "Russia" still matches.
@@ -69,6 +66,16 @@ class Quote:
     kind: str
     speaker: str | None = None
     cue: str | None = None  # the speech verb that attributes it
+
+
+class Hit(Protocol):
+    """A stretch of the text a lexicon matched (`framing.lexicon.Hit` is one)."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
 
 
 class SpeechVerbs(Protocol):
