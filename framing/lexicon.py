@@ -140,9 +140,11 @@ class Scanner:
 
 def _longest_first(doc: Doc, candidates: list[tuple[int, int, list[Entry]]]) -> list[Hit]:
     """Leftmost, longest, non-overlapping: at each position the longest form whose rules hold."""
-    candidates.sort(key=lambda c: (c[0], -c[1]))
+    order = sorted(range(len(candidates)),
+                   key=[(start, -end) for start, end, _ in candidates].__getitem__)
     hits, taken = [], 0
-    for start, end, entries in candidates:
+    for k in order:
+        start, end, entries = candidates[k]
         if start < taken:
             continue
         for entry in entries:

@@ -158,7 +158,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         cuts.append(end)
     newline = text.find("\n")
     while newline != -1:
-        if not _continues_line(text, newline):
+        # after a full stop or before a blank line the line always ends: no need to look further
+        if text[newline - 1 : newline] in _LINE_ENDS or text[newline + 1 : newline + 2] == "\n" \
+                or not _continues_line(text, newline):
             cuts.append(newline)
         newline = text.find("\n", newline + 1)
     bounds = []
@@ -202,6 +204,7 @@ def _positions(text: str, chars: str) -> list[int]:
 
 
 _END_MARKS = frozenset(".!?…")
+_LINE_ENDS = frozenset(".!?:…\"”")
 _CLOSERS = frozenset("\"”’')]")
 
 
@@ -367,13 +370,14 @@ def find_quotes(doc: Doc) -> list[Quote]:
     """Find quotations and decide, for each, whether a speaker is named or it is a scare quote."""
     text = doc.text
     verbs = list(doc.speech_verbs.find(doc)) if doc.speech_verbs is not None else []
+    starts = [v.start for v in verbs]
     quotes = []
     for open_at, close_at, closed in _pair_quote_marks(text):
         inner = text[open_at + 1 : close_at]
         n_words = count_words(inner)
         if n_words == 0:
             continue
-        cue, speaker = _attribution(doc, open_at, close_at, verbs)
+        cue, speaker = _attribution(doc, open_at, close_at, verbs, starts)
         if cue is not None:
             kind = "attributed"
         elif n_words <= SCARE_QUOTE_MAX_WORDS and not _ends_clause(inner):
@@ -461,7 +465,7 @@ _NOT_NAMES = frozenset({"the", "a", "an", "in", "but", "and", "quote", "yet", "w
 
 
 def _attribution(
-    doc: Doc, open_at: int, close_at: int, verbs: Sequence[Hit]
+    doc: Doc, open_at: int, close_at: int, verbs: Sequence[Hit], starts: list[int]
 ) -> tuple[str | None, str | None]:
     """Look for a speech verb (or a colon / "Quote:" label) introducing the quotation that opens
     at `open_at` and closes at `close_at`, and the name of the speaker next to it."""
@@ -475,7 +479,6 @@ def _attribution(
         label = TOKEN_RE.findall(text, max(0, colon - 40), colon)
         cue = "quote:" if label and label[-1].lower() == "quote" else ":"
         return cue, _speaker(_tokens(text, sent_lo, colon), backwards=True)
-    starts = [v.start for v in verbs]
     k = bisect_right(starts, open_at) - 1
     while k >= 0 and verbs[k].end > open_at:
         k -= 1
