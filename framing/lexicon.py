@@ -88,10 +88,15 @@ class Lexicon:
         return memo[1]  # type: ignore[index]
 
     def matches(self, doc: Doc) -> list[Match]:
-        """`find` in token indices, for the code that works on tokens."""
-        starts = [t.start for t in doc.tokens]
-        return [Match(bisect_left(starts, h.start), bisect_left(starts, h.end), h.entry)
-                for h in self.find(doc)]
+        """`find` in token indices, for the code that works on tokens. Remembered on the `Doc`."""
+        key = (id(self), "tokens")
+        memo = doc.memo.get(key)
+        if memo is None or memo[0] is not self:
+            starts = doc.token_starts
+            memo = (self, [Match(bisect_left(starts, h.start), bisect_left(starts, h.end), h.entry)
+                           for h in self.find(doc)])
+            doc.memo[key] = memo
+        return memo[1]  # type: ignore[index]
 
     @cached_property
     def scanner(self) -> Scanner:

@@ -239,7 +239,7 @@ class Doc:
         self.text = text
         self.norm = normalise_text(text)  # what lexicons are matched in
         self.speech_verbs = speech_verbs
-        self.memo: dict[int, object] = {}  # per-document results shared between measures
+        self.memo: dict[object, object] = {}  # per-document results shared between measures
 
     # --- characters: what every measure needs ---------------------------------------------
 

@@ -80,9 +80,10 @@ class ActorMatcher:
         for i in [i for i, tok in enumerate(tokens) if tok.norm in index]:
             if i < taken:
                 continue
+            head = _case_key(tokens[i].text)
             for form, actor in index[tokens[i].norm]:
                 stop = i + len(form)
-                if tuple(_case_key(t.text) for t in tokens[i:stop]) == form:
+                if form[0] == head and tuple(_case_key(t.text) for t in tokens[i:stop]) == form:
                     found.append(Mention(actor, i, stop))
                     taken = stop
                     break

@@ -106,14 +106,18 @@ def mention_rows(
     is read from the article's own tokens, quotations and lexicon matches, not parsed again
     (the features differ from a lone sentence's only where a quotation or a rule's context runs
     across sentences: 2 of 1,667 mentions on the seed and PTC articles)."""
-    matches = [(name, m) for name in _LEXICONS for m in builtin(name).matches(doc)]
+    by_sentence: dict[int, list[tuple[str, Match]]] = {}
+    for name in _LEXICONS:
+        for m in builtin(name).matches(doc):
+            if m.first < len(doc.tokens):
+                by_sentence.setdefault(doc.sentence_of[m.first], []).append((name, m))
     records: dict[int, tuple[Sentence, _Columns]] = {}
     columns: list[list[int]] = []
     values: list[Sequence[float]] = []
     for first, stop in mentions:
         s = doc.sentence_of[first]
         if s not in records:
-            sentence = _sentence_of(doc, doc.sentences[s], matches)
+            sentence = _sentence_of(doc, doc.sentences[s], by_sentence.get(s, []))
             records[s] = sentence, _word_columns(sentence, lookup)
         sentence, table = records[s]
         base = doc.sentences[s].first
