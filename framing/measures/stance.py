@@ -60,18 +60,18 @@ class ActorMatcher:
 
     def __init__(self, actors: Sequence[Actor]) -> None:
         self.actors = tuple(actors)
-        # keyed by the lower-case first word, so most tokens fail one dict look-up; the case of
-        # every word is checked only on a hit
-        index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        # keyed by the lower-case first word, so most tokens fail one dict look-up; then, per
+        # alias length (longest first), one look-up of the words' case keys
+        forms: dict[str, dict[int, dict[tuple[str, ...], str]]] = {}
         for actor in self.actors:
             for name in actor.names:
                 tokens = tokenize(name)
                 if tokens:
                     form = tuple(_case_key(t.text) for t in tokens)
-                    index.setdefault(tokens[0].norm, []).append((form, actor.name))
-        for candidates in index.values():
-            candidates.sort(key=lambda item: -len(item[0]))
-        self._index = index
+                    by_length = forms.setdefault(tokens[0].norm, {})
+                    by_length.setdefault(len(form), {}).setdefault(form, actor.name)
+        self._index = {first: sorted(by_length.items(), reverse=True)
+                       for first, by_length in forms.items()}
 
     def mentions(self, tokens: list[Token]) -> list[Mention]:
         found, taken = [], 0
@@ -80,12 +80,11 @@ class ActorMatcher:
         for i in [i for i, tok in enumerate(tokens) if tok.norm in index]:
             if i < taken:
                 continue
-            head = _case_key(tokens[i].text)
-            for form, actor in index[tokens[i].norm]:
-                stop = i + len(form)
-                if form[0] == head and tuple(_case_key(t.text) for t in tokens[i:stop]) == form:
-                    found.append(Mention(actor, i, stop))
-                    taken = stop
+            for length, names in index[tokens[i].norm]:
+                actor = names.get(tuple(_case_key(t.text) for t in tokens[i : i + length]))
+                if actor is not None:
+                    found.append(Mention(actor, i, i + length))
+                    taken = i + length
                     break
         return found
 
