@@ -158,9 +158,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         cuts.append(end)
     newline = text.find("\n")
     while newline != -1:
-        # after a full stop or before a blank line the line always ends: no need to look further
-        if text[newline - 1 : newline] in _LINE_ENDS or text[newline + 1 : newline + 2] == "\n" \
-                or not _continues_line(text, newline):
+        if not _continues_line(text, newline):
             cuts.append(newline)
         newline = text.find("\n", newline + 1)
     bounds = []
@@ -221,7 +219,7 @@ def _continues_line(text: str, newline: int) -> bool:
     before = text[max(0, newline - 40) : newline].rstrip()
     if not rest or not before or rest[0] == "\n":
         return False
-    if before[-1] in ".!?:…\"”":
+    if before[-1] in _LINE_ENDS:
         return False
     if rest[0].islower():
         return True
