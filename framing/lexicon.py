@@ -147,14 +147,14 @@ def _longest_first(doc: Doc, candidates: list[tuple[int, int, list[Entry]]]) -> 
     """Leftmost, longest, non-overlapping: at each position the longest form whose rules hold."""
     order = sorted(range(len(candidates)),
                    key=[(start, -end) for start, end, _ in candidates].__getitem__)
-    hits, taken = [], 0
+    hits, taken, new = [], 0, tuple.__new__  # tuple.__new__: NamedTuple's own is slower
     for k in order:
         start, end, entries = candidates[k]
         if start < taken:
             continue
         for entry in entries:
             if not entry.rules or all(RULES[r](doc, start, end) for r in entry.rules):
-                hits.append(Hit(start, end, entry))
+                hits.append(new(Hit, (start, end, entry)))
                 taken = end
                 break
     return hits
