@@ -86,12 +86,17 @@ def scale_options(command: Callable) -> Callable:
     return command
 
 
-class _Progress:
-    """A running count of scored articles on stderr, redrawn at most twice a second."""
+class Progress:
+    """A progress bar on stderr, redrawn at most twice a second: a bar, the share done and the
+    time left when the number of articles is known (`total`), else a running count."""
 
-    def __init__(self, enabled: bool | None) -> None:
+    WIDTH = 24
+
+    def __init__(self, enabled: bool | None, total: int | None = None, done: int = 0) -> None:
         self.enabled = sys.stderr.isatty() if enabled is None else enabled
-        self.count = 0
+        self.total = total
+        self.count = done  # already there when a run resumes
+        self.start_count = done
         self.start = self.shown = time.monotonic()
 
     def __call__(self) -> None:
@@ -99,16 +104,36 @@ class _Progress:
         now = time.monotonic()
         if self.enabled and now - self.shown >= 0.5:
             self.shown = now
-            self._draw(now)
+            click.echo("\r" + self.line(now), err=True, nl=False)
 
-    def _draw(self, now: float) -> None:
-        rate = self.count / max(now - self.start, 1e-9)
-        click.echo(f"\rscored {self.count:,} articles ({rate:,.1f}/s)", err=True, nl=False)
+    def line(self, now: float) -> str:
+        rate = (self.count - self.start_count) / max(now - self.start, 1e-9)
+        if not self.total:
+            return f"scored {self.count:,} articles ({rate:,.1f}/s)"
+        share = min(self.count / self.total, 1.0)
+        bar = "#" * round(share * self.WIDTH)
+        left = (self.total - self.count) / rate if rate > 0 else None
+        eta = f", {_duration(left)} left" if left is not None and share < 1 else ""
+        return (f"[{bar:<{self.WIDTH}}] {share:4.0%} {self.count:,}/{self.total:,} articles"
+                f" ({rate:,.1f}/s{eta})")
 
     def close(self) -> None:
-        if self.enabled and self.count:
-            self._draw(time.monotonic())
-            click.echo("", err=True)
+        if self.enabled and self.count > self.start_count:
+            click.echo("\r" + self.line(time.monotonic()), err=True)
+
+
+def _duration(seconds: float) -> str:
+    seconds = max(round(seconds), 0)
+    hours, rest = divmod(seconds, 3600)
+    return f"{hours}h {rest // 60:02d}m" if hours else f"{rest // 60}m {rest % 60:02d}s"
+
+
+def _progress(enabled: bool | None, paths: Sequence[Path], done: int = 0) -> Progress:
+    """A progress bar for `paths`; the articles are counted only when the bar will be shown."""
+    from .corpus import count_items
+
+    shown = sys.stderr.isatty() if enabled is None else enabled
+    return Progress(shown, count_items(*paths) if shown and paths else None, done)
 
 
 def _engine_options(engine: str, jobs: int, scheduler: str | None,
@@ -140,7 +165,7 @@ def compare(corpus: tuple[Path, ...], story_path: Path | None, out_dir: Path, bl
     from .pipeline import compare_report
 
     options = _engine_options(engine, jobs, scheduler, staging)
-    counter = _Progress(False if quiet else progress)
+    counter = _progress(False if quiet else progress, corpus)
     try:
         comparison, written = compare_report(
             list(corpus) or None, out_dir, story=story_path, n_boot=n_boot, blind=blind,
@@ -189,11 +214,11 @@ def score(paths: tuple[Path, ...], story_path: Path | None, fmt: str | None,
     options = _engine_options(engine, jobs, scheduler, staging)
     limit = max_bytes or DEFAULT_MAX_BYTES
     skipped: list = []
-    counter = _Progress(progress)
     try:
         story = None if lexicons_only else resolve_story_stream(
             paths, story_path, max_bytes=limit)[0]
         sink = open_sink(out_file, format_for(out_file, fmt), resume=resume)
+        counter = _progress(progress, paths, done=len(sink.done))
         records = score_paths(paths, story=story, skipped=skipped, done=sink.done,
                               convert=partial(score_record, with_evidence=not no_evidence),
                               max_bytes=limit, lexicons_only=lexicons_only, **options)

@@ -142,3 +142,18 @@ def test_score_lexicons_only_leaves_out_stance_and_keeps_the_lexicon_counts(samp
         expected = score_article(article, models=Models()).to_dict(with_evidence=False)
         assert records[article.id]["stance"] == {}
         assert records[article.id]["measures"] == expected["measures"]
+
+
+def test_progress_bar_shows_share_rate_and_time_left():
+    from framing.cli import Progress
+
+    bar = Progress(False, total=200, done=50)
+    bar.start -= 10.0  # ten seconds ago
+    for _ in range(50):
+        bar()
+    line = bar.line(bar.start + 10.0)
+    assert line.startswith("[############            ]  50% 100/200 articles")
+    assert "(5.0/s, 0m 20s left)" in line
+    counter = Progress(False)
+    counter()
+    assert counter.line(counter.start + 2.0) == "scored 1 articles (0.5/s)"

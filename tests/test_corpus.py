@@ -530,3 +530,27 @@ def test_sample_corpus_loads_cleanly() -> None:
 
 def test_default_limit_is_five_megabytes() -> None:
     assert DEFAULT_MAX_BYTES == 5_000_000
+
+
+def test_count_items_counts_lines_rows_and_files_without_parsing(tmp_path):
+    from framing.corpus import count_items
+
+    (tmp_path / "a.jsonl").write_text('{"text": "x"}\n{"text": "y"}\n{"text": "z"}', "utf-8")
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    for name in ("one.txt", "two.md"):
+        (folder / name).write_text("Some words here.", "utf-8")
+    (tmp_path / "t.csv").write_text('text\n"a\nb"\n', "utf-8")
+    assert count_items(tmp_path / "a.jsonl", folder) == 5
+    assert count_items(tmp_path / "t.csv") is None  # CSV rows may span lines: unknown
+    assert count_items(tmp_path / "missing.jsonl") is None
+
+
+def test_count_items_reads_parquet_rows_from_the_metadata(tmp_path):
+    from framing.corpus import count_items
+
+    pa = pytest.importorskip("pyarrow")
+    from pyarrow import parquet
+
+    parquet.write_table(pa.table({"text": ["one", "two", "three"]}), tmp_path / "t.parquet")
+    assert count_items(tmp_path / "t.parquet") == 3
