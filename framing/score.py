@@ -14,7 +14,8 @@ from .types import Actor, Article, ArticleScore, MeasureResult, Span, Story
 
 
 def analyse(text: str) -> Doc:
-    """Tokens, sentences and quotations of `text`, with quotations attributed by speech verbs."""
+    """Sentences and quotations of `text` (tokens on demand), quotations attributed by speech
+    verbs."""
     return as_doc(text)
 
 

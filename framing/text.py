@@ -347,9 +347,6 @@ class Doc:
             mask[first:stop] = [quote] * (stop - first)
         return mask
 
-    def quote_at(self, token_index: int) -> Quote | None:
-        return self.in_quote[token_index]
-
     def token_at(self, offset: int) -> int:
         """Index of the first token that ends after `offset`."""
         k = bisect_right(self.token_starts, offset)
