@@ -228,3 +228,13 @@ def test_missing_pyarrow_names_the_extra(tmp_path, monkeypatch):
     result = CliRunner().invoke(cli, ["score", str(source)])
     assert result.exit_code == 1
     assert "framing[parquet]" in result.output
+
+
+def test_lexicons_only_records_are_the_same_in_worker_processes(articles, story, monkeypatch):
+    monkeypatch.setattr(engines, "CHUNK", 3)
+    convert = partial(score_record, with_evidence=True)
+    local = list(score_stream(articles, story=story, convert=convert, lexicons_only=True))
+    workers = list(score_stream(articles, story=story, convert=convert, lexicons_only=True,
+                                jobs=2))
+    assert workers == local
+    assert all(record["stance"] == {} for record in local)
