@@ -122,8 +122,9 @@ def stance(
     predicted: Sequence[float | None] = [None] * len(mentions)
     if model is not None and mentions:
         predicted = model(doc, [(m.first, m.stop) for m in mentions])
+    clauses = _clauses(doc, cues)
     for mention, prediction in zip(mentions, predicted, strict=True):
-        score, spans = _score_mention(doc, mention, cues, irony, prediction)
+        score, spans = _score_mention(doc, mention, clauses, irony, prediction)
         by_actor.setdefault(mention.actor, []).append((mention, score, spans))
     return {name: _summarise(doc, name, scored) for name, scored in by_actor.items()}
 
@@ -173,14 +174,34 @@ def _add_mockery(
         cues[i] = Cue(value, source, length, "irony")
 
 
-def _window(doc: Doc, mention: Mention, cues: dict[int, Cue]) -> list[tuple[int, int]]:
+class _Clauses(NamedTuple):
+    """What every mention's window reads, worked out once per article."""
+
+    cues: dict[int, Cue]
+    stops: list[bool]  # per token: a clause boundary (; or a contrastive word) stops a window
+    bounds: list[int]  # the tokens that are stops, in order
+    positions: list[int]  # the cue tokens, in order
+    one_voice: list[bool]  # per sentence: all its tokens in the same voice
+
+
+def _clauses(doc: Doc, cues: dict[int, Cue]) -> _Clauses:
+    stops = [tok.text in _BOUNDARY_TOKENS or tok.norm in _BOUNDARY_WORDS for tok in doc.tokens]
+    voices = doc.in_quote
+    one_voice = [all(v is voices[sent.first] for v in voices[sent.first : sent.stop])
+                 for sent in doc.sentences]
+    return _Clauses(cues, stops, [i for i, stop in enumerate(stops) if stop], sorted(cues),
+                    one_voice)
+
+
+def _window(doc: Doc, mention: Mention, clauses: _Clauses) -> list[tuple[int, int]]:
     """(token index, distance) of the cue tokens in the mention's clause, in the same voice:
     up to `WINDOW` same-voice tokens either side, within the sentence, not across a boundary."""
-    sent = doc.sentences[doc.sentence_of[mention.first]]
-    voices, stops = doc.in_quote, _clause_stops(doc)
+    s = doc.sentence_of[mention.first]
+    sent = doc.sentences[s]
+    if clauses.one_voice[s]:
+        return _plain_window(mention, clauses, sent.first, sent.stop)
+    voices, stops, cues = doc.in_quote, clauses.stops, clauses.cues
     voice = voices[mention.first]
-    if all(v is voice for v in voices[sent.first : sent.stop]):
-        return _plain_window(doc, mention, cues, sent.first, sent.stop)
     out = []
     for step, start in ((-1, mention.first - 1), (1, mention.stop)):
         i, distance = start, 1
@@ -194,11 +215,11 @@ def _window(doc: Doc, mention: Mention, cues: dict[int, Cue]) -> list[tuple[int,
 
 
 def _plain_window(
-    doc: Doc, mention: Mention, cues: dict[int, Cue], first: int, stop: int
+    mention: Mention, clauses: _Clauses, first: int, stop: int
 ) -> list[tuple[int, int]]:
     """`_window` for a sentence in one voice, where distance is just the token gap: found by
     bisecting the sorted boundaries and cues instead of walking every token."""
-    bounds, positions = _sorted_positions(doc, cues)
+    bounds, positions = clauses.bounds, clauses.positions
     lo = max(first, mention.first - WINDOW)
     k = bisect_left(bounds, mention.first) - 1
     if k >= 0 and bounds[k] >= lo:
@@ -213,33 +234,14 @@ def _plain_window(
             + [(i, i - mention.stop + 1) for i in right])
 
 
-def _sorted_positions(doc: Doc, cues: dict[int, Cue]) -> tuple[list[int], list[int]]:
-    """Token indices of clause boundaries and of cues, sorted (remembered per cue table)."""
-    memo = doc.memo.get(id(cues))
-    if memo is None or memo[0] is not cues:
-        stops = _clause_stops(doc)
-        memo = (cues, [i for i, stop in enumerate(stops) if stop], sorted(cues))
-        doc.memo[id(cues)] = memo
-    return memo[1], memo[2]  # type: ignore[index]
-
-
-def _clause_stops(doc: Doc) -> list[bool]:
-    """Per token: does a clause boundary (; or a contrastive word) stop a window here?"""
-    memo = doc.memo.get(id(_clause_stops))
-    if memo is None:
-        memo = [tok.text in _BOUNDARY_TOKENS or tok.norm in _BOUNDARY_WORDS for tok in doc.tokens]
-        doc.memo[id(_clause_stops)] = memo
-    return memo  # type: ignore[return-value]
-
-
 def _score_mention(
-    doc: Doc, mention: Mention, cues: dict[int, Cue], irony: float, predicted: float | None
+    doc: Doc, mention: Mention, clauses: _Clauses, irony: float, predicted: float | None
 ) -> tuple[float, list[Span]]:
     """Lexicon score of one mention, averaged with the model's `predicted` score if any."""
     raw, spans = 0.0, []
     in_quote = doc.in_quote[mention.first] is not None
-    for i, distance in _window(doc, mention, cues):
-        cue = cues[i]
+    for i, distance in _window(doc, mention, clauses):
+        cue = clauses.cues[i]
         value = cue.value
         if value > 0 and not in_quote:
             value *= 1 - irony
