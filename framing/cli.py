@@ -92,8 +92,8 @@ class Progress:
 
     WIDTH = 24
 
-    def __init__(self, enabled: bool | None, total: int | None = None, done: int = 0) -> None:
-        self.enabled = sys.stderr.isatty() if enabled is None else enabled
+    def __init__(self, enabled: bool, total: int | None = None, done: int = 0) -> None:
+        self.enabled = enabled
         self.total = total
         self.count = done  # already there when a run resumes
         self.start_count = done

@@ -19,7 +19,7 @@ from ahocorasick_rs import AhoCorasick
 
 from .data import lexicon_dir, read_utf8
 from .errors import LexiconError
-from .text import ALNUM_RE, TOKEN_RE, Doc, tokenize
+from .text import TOKEN_RE, Doc, tokenize
 
 BUILTIN = ("loaded", "hedges", "boosters", "sarcasm", "speech_verbs", "event_words")
 COLUMNS = ("entry", "category", "inflect", "rule", "weight", "note")
@@ -266,6 +266,7 @@ _NUMBER_WORDS = frozenset(
     ["a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions", "dozen", "dozens", "half", "quarter", "third", "several"]
 )
 _NEGATIONS = frozenset({"not", "n't", "never", "no", "cannot"})
+_ALNUM_RE = re.compile(r"[^\W_]")
 _NEXT_TOKEN_RE = re.compile(r"\s*(" + TOKEN_RE.pattern + ")")
 
 
@@ -299,8 +300,8 @@ def _rule_not_negated(doc: Doc, start: int, end: int) -> bool:
 
 def _rule_sentence_start(doc: Doc, start: int, end: int) -> bool:
     # a leading quote mark or dash may come before the first word
-    sentence_start = doc.sentence_bounds[doc.sentence_at(start)][0] if doc.sentence_bounds else 0
-    return ALNUM_RE.search(doc.text, min(sentence_start, start), start) is None
+    sentence_start = doc.sentence_around(start)[0]
+    return _ALNUM_RE.search(doc.text, min(sentence_start, start), start) is None
 
 
 def _rule_in_parens(doc: Doc, start: int, end: int) -> bool:
@@ -308,9 +309,7 @@ def _rule_in_parens(doc: Doc, start: int, end: int) -> bool:
 
 
 def _rule_question(doc: Doc, start: int, end: int) -> bool:
-    if not doc.sentence_bounds:
-        return False
-    lo, hi = doc.sentence_bounds[doc.sentence_at(start)]
+    lo, hi = doc.sentence_around(start)
     return doc.text[lo:hi].rstrip("\"”’') ").endswith("?")
 
 

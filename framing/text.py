@@ -27,7 +27,6 @@ TOKEN_RE = re.compile(
     r"|\w+(?:-\w+)*(?:['’](?![sS]\b)\w+)?(?:-\w+)*"
     r"|[^\w\s]"
 )
-ALNUM_RE = re.compile(r"[^\W_]")
 
 _ABBREVIATIONS = frozenset(
     ["mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "cmdr", "adm", "gov", "sen", "rep", "pres", "st", "jr", "sr", "vs", "etc", "inc", "ltd", "co", "corp", "no", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "fig", "e.g", "i.e", "approx", "est", "dept", "univ"]
@@ -257,6 +256,10 @@ class Doc:
         """Index of the sentence holding (or last starting before) character `offset`."""
         return max(bisect_right(self._sentence_starts, offset) - 1, 0)
 
+    def sentence_around(self, offset: int) -> tuple[int, int]:
+        """(start, end) of that sentence; (0, 0) in a text without any."""
+        return self.sentence_bounds[self.sentence_at(offset)] if self.sentence_bounds else (0, 0)
+
     @cached_property
     def quotes(self) -> list[Quote]:
         return find_quotes(self)
@@ -466,8 +469,7 @@ def _attribution(
     """Look for a speech verb (or a colon / "Quote:" label) introducing the quotation that opens
     at `open_at` and closes at `close_at`, and the name of the speaker next to it."""
     text = doc.text
-    sent_lo = doc.sentence_bounds[doc.sentence_at(open_at)][0] if doc.sentence_bounds else 0
-    sent_hi = doc.sentence_bounds[doc.sentence_at(close_at)][1] if doc.sentence_bounds else 0
+    sent_lo, sent_hi = doc.sentence_around(open_at)[0], doc.sentence_around(close_at)[1]
     colon = open_at - 1
     while colon >= 0 and text[colon].isspace():
         colon -= 1
