@@ -15,7 +15,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import NamedTuple
 
-from ahocorasick_rs import AhoCorasick
+from ahocorasick_rs import AhoCorasick, Implementation
 
 from .data import lexicon_dir, read_utf8
 from .errors import LexiconError
@@ -118,46 +118,68 @@ class Scanner:
         self._targets = [table[form] for form in self._forms]
         # whether the form starts / ends with a word character, so the text must not continue it
         self._edges = [(_is_word_char(f[0]), _is_word_char(f[-1])) for f in self._forms]
-        self._automaton = AhoCorasick(self._forms) if self._forms else None
+        self._automaton = (AhoCorasick(self._forms, implementation=Implementation.DFA)
+                           if self._forms else None)  # a DFA: slower to build, faster to run
 
     def scan(self, doc: Doc) -> None:
         """Find the matches of every lexicon in `doc` and remember them on it."""
         found: list[list[tuple[int, int, list[Entry]]]] = [[] for _ in self.lexicons]
         if self._automaton is not None:
             text = doc.norm.replace("\n", " ") if "\n" in doc.norm else doc.norm
-            n, targets, edges = len(text), self._targets, self._edges
-            for k, start, end in self._automaton.find_matches_as_indexes(text, overlapping=True):
-                left, right = edges[k]
-                # most occurrences sit inside a longer word ("so" in "also"): a quick test first
-                if left and start:
-                    before = text[start - 1]
-                    if before.isalnum() or (before in "-'_" and not _starts_word(text, start)):
-                        continue
-                if right and end < n:
-                    after = text[end]
-                    if after.isalnum() or (after in "-'_" and not _ends_word(text, end)):
-                        continue
-                for slot, entries in targets[k]:
+            matches = self._automaton.find_matches_as_indexes(text, overlapping=True)
+            for k, start, end in _on_word_boundaries(text, matches, self._edges):
+                for slot, entries in self._targets[k]:
                     found[slot].append((start, end, entries))
         for lexicon, candidates in zip(self.lexicons, found):
             doc.memo[id(lexicon)] = (lexicon, _longest_first(doc, candidates))
 
 
+def _on_word_boundaries(
+    text: str, matches: list[tuple[int, int, int]], edges: list[tuple[bool, bool]]
+) -> list[tuple[int, int, int]]:
+    """The (form, start, end) matches the text does not continue on either side: a form that
+    starts (ends) with a word character must not have one before (after) it."""
+    kept = []
+    n = len(text)
+    for k, start, end in matches:
+        left, right = edges[k]
+        # most occurrences sit inside a longer word ("so" in "also"): a quick test first
+        if left and start > 0:
+            before = text[start - 1]
+            if before.isalnum() or (before in "-'_" and not _starts_word(text, start)):
+                continue
+        if right and end < n:
+            after = text[end]
+            if after.isalnum() or (after in "-'_" and not _ends_word(text, end)):
+                continue
+        kept.append((k, start, end))
+    return kept
+
+
 def _longest_first(doc: Doc, candidates: list[tuple[int, int, list[Entry]]]) -> list[Hit]:
     """Leftmost, longest, non-overlapping: at each position the longest form whose rules hold."""
-    order = sorted(range(len(candidates)),
-                   key=[(start, -end) for start, end, _ in candidates].__getitem__)
+    candidates.sort(key=_leftmost_longest)
     hits, taken, new = [], 0, tuple.__new__  # tuple.__new__: NamedTuple's own is slower
-    for k in order:
-        start, end, entries = candidates[k]
+    for start, end, entries in candidates:
         if start < taken:
             continue
         for entry in entries:
-            if not entry.rules or all(RULES[r](doc, start, end) for r in entry.rules):
+            if _rules_hold(doc, entry.rules, start, end):
                 hits.append(new(Hit, (start, end, entry)))
                 taken = end
                 break
     return hits
+
+
+def _rules_hold(doc: Doc, rules: tuple[str, ...], start: int, end: int) -> bool:
+    for rule in rules:
+        if not RULES[rule](doc, start, end):
+            return False
+    return True
+
+
+def _leftmost_longest(candidate: tuple[int, int, list[Entry]]) -> tuple[int, int]:
+    return candidate[0], -candidate[1]
 
 
 def _is_word_char(ch: str) -> bool:
@@ -176,17 +198,17 @@ def _starts_word(text: str, start: int) -> bool:
 
 def _ends_word(text: str, end: int) -> bool:
     """No token continues to the right of `end`; a possessive 's may follow ("Russia's")."""
-    if end >= len(text):
+    n = len(text)
+    if end >= n:
         return True
     after = text[end]
     if _is_word_char(after):
         return False
     if after == "-" or after == "'":
-        nxt = text[end + 1 : end + 2]
-        if not nxt or not _is_word_char(nxt):
+        if end + 1 >= n or not _is_word_char(text[end + 1]):
             return True
-        if after == "'" and nxt == "s":
-            return not _is_word_char(text[end + 2 : end + 3] or " ")
+        if after == "'" and text[end + 1] == "s":
+            return end + 2 >= n or not _is_word_char(text[end + 2])
         return False
     return True
 

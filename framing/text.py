@@ -111,7 +111,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         if chunk.isalnum():
             start = pos + offset
             append(new(Token, (start, start + len(chunk), chunk, chunk.lower())))
-        elif chunk[-1] in _TRAILING and chunk[:-1].isalnum():  # "troops," "Kursk."
+        elif chunk[-1] in ".,;:!?)]”\"" and chunk[:-1].isalnum():  # "troops," "Kursk."
             start, word = pos + offset, chunk[:-1]
             end = start + len(word)
             append(new(Token, (start, end, word, word.lower())))
@@ -125,16 +125,24 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     return tokens
 
 
-_TRAILING = frozenset(".,;:!?)]”\"")
-
-
 def count_words(text: str, start: int = 0, end: int | None = None) -> int:
     """Words in text[start:end]: white-space separated chunks, except chunks that are one of the
     common marks standing alone (a dash, a bullet, an ellipsis...: `STANDALONE_MARKS`)."""
-    chunks = text[start:end].split()
-    if STANDALONE_MARKS.isdisjoint(chunks):  # nearly every sentence: a set test in C
-        return len(chunks)
-    return len(chunks) - sum(chunks.count(mark) for mark in STANDALONE_MARKS.intersection(chunks))
+    stop = len(text) if end is None else min(end, len(text))
+    words = 0
+    i = max(start, 0)
+    while i < stop:
+        if text[i].isspace():
+            i += 1
+            continue
+        j = i + 1
+        while j < stop and not text[j].isspace():
+            j += 1
+        # a mark is at most three characters and never starts with a letter or digit
+        if j - i > 3 or text[i].isalnum() or text[i:j] not in STANDALONE_MARKS:
+            words += 1
+        i = j
+    return words
 
 
 # Marks that are not words when they stand between spaces (a rarer one would count as a word).
@@ -152,61 +160,46 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     unless the next line visibly continues the sentence (starts in lower case, or with a number after
     a word in lower case), which copes with text pasted from web pages.
     """
-    cuts = [0, len(text)]
-    for start, end in _sentence_ends(text):
-        if text[start] == "." and _is_abbreviation(text, start):
-            continue
-        if text[end : end + 3].lstrip()[:1].islower():  # "the U.S. condemned": not an end
-            continue
-        cuts.append(end)
-    newline = text.find("\n")
-    while newline != -1:
-        if not _continues_line(text, newline):
-            cuts.append(newline)
-        newline = text.find("\n", newline + 1)
+    n = len(text)
+    cuts = [0]
+    i = 0
+    while i < n:
+        ch = text[i]
+        if ch == "\n":
+            if not _continues_line(text, i):
+                cuts.append(i)
+            i += 1
+        elif ch in ".!?…":
+            first = i
+            while i < n and text[i] in ".!?…":
+                i += 1
+            while i < n and text[i] in "\"”’')]":  # closing quotes and brackets stay with it
+                i += 1
+            if (i < n and text[i].isspace()
+                    and not (text[first] == "." and _is_abbreviation(text, first))
+                    and not _lower_case_follows(text, i)):  # "the U.S. condemned": not an end
+                cuts.append(i)
+        else:
+            i += 1
+    cuts.append(n)
     bounds = []
-    cuts.sort()
-    for start, end in pairwise(cuts):
-        chunk = text[start:end]
-        stripped = chunk.strip()
-        if stripped:
-            lead = start + len(chunk) - len(chunk.lstrip())
-            bounds.append((lead, lead + len(stripped)))
+    for k in range(len(cuts) - 1):
+        lead, tail = cuts[k], cuts[k + 1]
+        while lead < tail and text[lead].isspace():
+            lead += 1
+        while tail > lead and text[tail - 1].isspace():
+            tail -= 1
+        if lead < tail:
+            bounds.append((lead, tail))
     return bounds
 
 
-def _sentence_ends(text: str) -> list[tuple[int, int]]:
-    """Runs of . ! ? … with any closing quotes or brackets after them, followed by white space.
-    Found with str.find, which is much faster than a regular expression over the whole text."""
-    marks = sorted(_positions(text, ".!?…"))
-    ends, n, k = [], len(text), 0
-    while k < len(marks):
-        start = end = marks[k]
-        while end < n and text[end] in _END_MARKS:
-            end += 1
-        while k < len(marks) and marks[k] < end:
-            k += 1
-        while end < n and text[end] in _CLOSERS:
-            end += 1
-        if end < n and text[end].isspace():
-            ends.append((start, end))
-    return ends
-
-
-def _positions(text: str, chars: str) -> list[int]:
-    """Offsets of every occurrence of any of `chars` in `text`, unsorted."""
-    found = []
-    for ch in chars:
-        pos = text.find(ch)
-        while pos != -1:
-            found.append(pos)
-            pos = text.find(ch, pos + 1)
-    return found
-
-
-_END_MARKS = frozenset(".!?…")
-_LINE_ENDS = frozenset(".!?:…\"”")
-_CLOSERS = frozenset("\"”’')]")
+def _lower_case_follows(text: str, end: int) -> bool:
+    """Whether a lower-case letter comes next, after at most two spaces."""
+    stop = min(end + 3, len(text))
+    while end < stop and text[end].isspace():
+        end += 1
+    return end < stop and text[end].islower()
 
 
 def _is_abbreviation(text: str, period: int) -> bool:
@@ -222,7 +215,7 @@ def _continues_line(text: str, newline: int) -> bool:
     before = text[max(0, newline - 40) : newline].rstrip()
     if not rest or not before or rest[0] == "\n":
         return False
-    if before[-1] in _LINE_ENDS:
+    if before[-1] in ".!?:…\"”":
         return False
     if rest[0].islower():
         return True
@@ -358,7 +351,6 @@ class Doc:
 
 # --- quotations -------------------------------------------------------------------------------
 
-_QUOTE_CHARS = re.compile(r"[“”\"‘’«»„]")
 SCARE_QUOTE_MAX_WORDS = 4
 _VERB_WINDOW_BEFORE = 8  # tokens between a speech verb and the opening mark, at most
 _VERB_WINDOW_AFTER = 6  # tokens after the closing mark in which a speech verb may start
@@ -398,34 +390,32 @@ def _pair_quote_marks(text: str) -> list[tuple[int, int, bool]]:
     unless the next paragraph starts with an opening mark (the convention for quotations that run
     over several paragraphs)."""
     pairs: list[tuple[int, int, bool]] = []  # (opening mark, closing mark or end, closed?)
-    open_at: int | None = None
-    closer, scan_from, n = "", 0, len(text)
-    for m in _QUOTE_CHARS.finditer(text):
-        pos = m.start()
+    open_at = -1  # the open quotation's mark, -1 when none is open
+    closer, scan_from, n = "\0", 0, len(text)
+    for pos in range(n):
         ch = text[pos]
+        if ch not in "“”\"‘’«»„":
+            continue
         if ch in "’'" and 0 < pos < n - 1 and text[pos - 1].isalnum() and text[pos + 1].isalnum():
             continue  # an apostrophe inside a word neither opens nor closes
-        if open_at is not None:
+        if open_at >= 0:
             newline = text.find("\n", scan_from, pos)
             if newline != -1:
-                if ch in _REOPENERS and _next_paragraph_start(text, newline) == pos:
+                if ch in "“\"«„" and _next_paragraph_start(text, newline) == pos:
                     scan_from = pos + 1
                     continue
                 pairs.append((open_at, _trim_end(text, newline), False))
-                open_at = None
+                open_at = -1
             elif ch == closer and _can_close(text, pos, ch):
                 pairs.append((open_at, pos, True))
-                open_at = None
+                open_at = -1
                 continue
-        if open_at is None and ch in OPEN_QUOTES and _can_open(text, pos, ch):
+        if open_at < 0 and ch in OPEN_QUOTES and _can_open(text, pos, ch):
             open_at, closer, scan_from = pos, OPEN_QUOTES[ch], pos + 1
-    if open_at is not None:
+    if open_at >= 0:
         end = text.find("\n", scan_from)
         pairs.append((open_at, _trim_end(text, end if end != -1 else len(text)), False))
     return [(a, b, closed) for a, b, closed in pairs if b > a + 1]
-
-
-_REOPENERS = frozenset("“\"«„")
 
 
 def _next_paragraph_start(text: str, newline: int) -> int:

@@ -1,0 +1,40 @@
+# C types for text.py's loops over characters, used when the module is compiled (see setup.py).
+cimport cython
+
+@cython.locals(lower=str)
+cpdef str normalise(str word)
+
+@cython.locals(pos=Py_ssize_t, start=Py_ssize_t, end=Py_ssize_t, chunk=str, word=str,
+               tokens=list)
+cpdef list tokenize(str text, Py_ssize_t offset=*)
+
+@cython.locals(stop=Py_ssize_t, words=Py_ssize_t, i=Py_ssize_t, j=Py_ssize_t)
+cpdef Py_ssize_t count_words(str text, Py_ssize_t start=*, object end=*) except -1
+
+@cython.locals(n=Py_ssize_t, i=Py_ssize_t, first=Py_ssize_t, k=Py_ssize_t, lead=Py_ssize_t,
+               tail=Py_ssize_t, ch=Py_UCS4, cuts=list, bounds=list)
+cpdef list split_sentences(str text)
+
+@cython.locals(stop=Py_ssize_t)
+cpdef bint _lower_case_follows(str text, Py_ssize_t end) except -1
+
+@cython.locals(lo=Py_ssize_t, space=Py_ssize_t, stem=str)
+cpdef bint _is_abbreviation(str text, Py_ssize_t period) except -1
+
+@cython.locals(rest=str, before=str)
+cpdef bint _continues_line(str text, Py_ssize_t newline) except -1
+
+@cython.locals(pairs=list, open_at=Py_ssize_t, closer=Py_UCS4, scan_from=Py_ssize_t,
+               n=Py_ssize_t, pos=Py_ssize_t, ch=Py_UCS4, newline=Py_ssize_t, end=Py_ssize_t)
+cpdef list _pair_quote_marks(str text)
+
+@cython.locals(i=Py_ssize_t)
+cpdef Py_ssize_t _next_paragraph_start(str text, Py_ssize_t newline) except -1
+
+cpdef Py_ssize_t _trim_end(str text, Py_ssize_t end) except -1
+
+@cython.locals(before=Py_UCS4, after=Py_UCS4)
+cpdef bint _can_open(str text, Py_ssize_t pos, Py_UCS4 ch) except -1
+
+@cython.locals(after=Py_UCS4)
+cpdef bint _can_close(str text, Py_ssize_t pos, Py_UCS4 ch) except -1
