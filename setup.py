@@ -15,6 +15,7 @@ COMPILED = [
     "framing/text.py",
     "framing/lexicon.py",
     "framing/score.py",
+    "framing/sentiment.py",
     "framing/measures/_evidence.py",
     "framing/measures/sarcasm.py",
     "framing/measures/stance.py",
@@ -32,6 +33,9 @@ class OptionalBuildExt(build_ext):
         super().finalize_options()
         if self.parallel is None:
             self.parallel = os.cpu_count() or 1
+        if sys.platform != "win32":  # one rounding per operation, as in Python: no FMA
+            for ext in self.extensions:
+                ext.extra_compile_args = [*ext.extra_compile_args, "-ffp-contract=off"]
 
     def run(self) -> None:
         try:

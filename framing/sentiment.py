@@ -14,6 +14,14 @@ NEGATIONS = frozenset(
 NEGATION_SCALAR = -0.74  # VADER's own factor for a negated word
 
 
+def negated(norms: list[str], i: int) -> bool:
+    """Whether a negation is among the three words before word `i` (VADER's reach)."""
+    for k in range(max(0, i - 3), i):
+        if norms[k] in NEGATIONS:
+            return True
+    return False
+
+
 @cache
 def valences() -> dict[str, float]:
     """Lower-case word → mean valence in [-4, 4]."""

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..lexicon import Lexicon, builtin
-from ..sentiment import NEGATION_SCALAR, NEGATIONS, valences
+from ..sentiment import NEGATION_SCALAR, NEGATIONS, negated, valences
 from ..text import Doc, Token, normalise, tokenize
 from ..types import Actor, ActorStance, Span
 from ._evidence import as_doc
@@ -148,7 +148,7 @@ def _cue_table(doc: Doc, labels: Lexicon, events: Lexicon) -> dict[int, Cue]:
         if i in skip or i in table or norms[i] in _NOT_CUES:
             continue
         value = values[i]
-        if any(norm in NEGATIONS for norm in norms[max(0, i - 3) : i]):
+        if negated(norms, i):
             value *= NEGATION_SCALAR
         label = "favourable word" if value > 0 else "unfavourable word"
         table[i] = Cue(value, f"vader:{norms[i]}", 1, label)
@@ -202,10 +202,11 @@ def _window(doc: Doc, mention: Mention, clauses: _Clauses) -> list[tuple[int, in
         return _plain_window(mention, clauses, sent.first, sent.stop)
     voices, stops, cues = doc.in_quote, clauses.stops, clauses.cues
     voice = voices[mention.first]
+    lo, hi = sent.first, sent.stop
     out = []
     for step, start in ((-1, mention.first - 1), (1, mention.stop)):
         i, distance = start, 1
-        while sent.first <= i < sent.stop and distance <= WINDOW and not stops[i]:
+        while lo <= i < hi and distance <= WINDOW and not stops[i]:
             if voices[i] is voice:
                 if i in cues:
                     out.append((i, distance))

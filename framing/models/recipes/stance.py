@@ -16,7 +16,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
 from ...lexicon import Match, builtin
-from ...sentiment import NEGATION_SCALAR, NEGATIONS, valences
+from ...sentiment import NEGATION_SCALAR, negated, valences
 from ...text import Doc
 from ...text import Sentence as TextSentence
 from ..items import Item
@@ -150,7 +150,7 @@ def _sentence_of(doc: Doc, sent: TextSentence, matches: list[tuple[str, Match]])
     for i, norm in enumerate(norms):
         value = words.get(norm)
         if value:
-            if any(n in NEGATIONS for n in norms[max(0, i - 3) : i]):
+            if negated(norms, i):
                 value *= NEGATION_SCALAR
             valued.append((i, value))
     return Sentence(
@@ -267,12 +267,12 @@ def _word_columns(sentence: Sentence, lookup: Lookup) -> _Columns:
     out = _Columns([], [])
     for norm in sentence.norms:
         if norm not in words:
-            words[norm] = (*(column(f"{side}_{norm}") for side in _SIDES), column(f"w_{norm}"),
-                           column(f"b_{norm}_<T>"), column(f"b_<T>_{norm}"))
+            words[norm] = tuple([column(f"{side}_{norm}") for side in _SIDES] + [
+                column(f"w_{norm}"), column(f"b_{norm}_<T>"), column(f"b_<T>_{norm}")])
         out.words.append(words[norm])
     for pair in sentence.pairs:
         if pair not in pairs:
-            pairs[pair] = (*(column(side + pair) for side in _SIDES), column(f"b{pair}"))
+            pairs[pair] = tuple([column(side + pair) for side in _SIDES] + [column(f"b{pair}")])
         out.pairs.append(pairs[pair])
     return out
 

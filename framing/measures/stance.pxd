@@ -1,0 +1,18 @@
+# C types for the stance measure's per-mention loops, used when compiled (see setup.py).
+cimport cython
+
+@cython.locals(i=Py_ssize_t, table=dict, skip=set, norms=list, values=list)
+cpdef dict _cue_table(object doc, object labels, object events)
+
+@cython.locals(lo=Py_ssize_t, hi=Py_ssize_t, i=Py_ssize_t, distance=Py_ssize_t, step=Py_ssize_t,
+               start=Py_ssize_t, s=Py_ssize_t, out=list, stops=list, voices=list, cues=dict)
+cpdef list _window(object doc, object mention, object clauses)
+
+@cython.locals(lo=Py_ssize_t, hi=Py_ssize_t, k=Py_ssize_t, bounds=list, positions=list,
+               left=list, right=list)
+cpdef list _plain_window(object mention, object clauses, Py_ssize_t first, Py_ssize_t stop)
+
+@cython.locals(raw=double, value=double, contribution=double, score=double, i=Py_ssize_t,
+               distance=Py_ssize_t, start=Py_ssize_t, end=Py_ssize_t, in_quote=bint, spans=list)
+cpdef tuple _score_mention(object doc, object mention, object clauses, double irony,
+                           object predicted)
