@@ -27,8 +27,8 @@ from nltk.tokenize.punkt import PunktSentenceTokenizer
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 import framing
-import framing.text
 from framing.actors import propose_actors
+from framing.build import compiled
 from framing.corpus import load_corpus
 from framing.measures.stance import ActorMatcher
 from framing.models.bundle import Models, available_models
@@ -144,8 +144,7 @@ def main() -> int:
     print(f"Python {platform.python_version()} ({platform.python_implementation()}),"
           f" framing {framing.__version__}, nltk {version('nltk')},"
           f" vaderSentiment {version('vaderSentiment')}")
-    compiled = not framing.text.__file__.endswith(".py")
-    print(f"framing's scoring modules: {'compiled (Cython)' if compiled else 'pure Python'}")
+    print(f"framing's scoring modules: {'compiled (Cython)' if compiled() else 'pure Python'}")
     print("ratio: reference CPU time / phase CPU time (above 1: framing is faster)")
     run(f"story corpus (sample{' + seeds' if seeds else ''}, repeated)",
         story_corpus(args.articles, seeds), load_story(SAMPLE / "story.toml"), args.repeat)
