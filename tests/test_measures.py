@@ -120,3 +120,20 @@ def test_every_span_indexes_the_text(text):
     assert 0.0 <= score.measures["sarcasm"].extra["index"] <= 1.0
     for stance in score.stance.values():
         assert stance.score is None or -1.0 <= stance.score <= 1.0
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_scoring_leaves_the_cycle_collector_as_it_was(enabled):
+    """Scoring pauses Python's cycle collector for the length of one article, and only that."""
+    import gc
+
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        framing.score_text("Troops may have withdrawn, officials said.")
+        assert gc.isenabled() is enabled
+        with pytest.raises((AttributeError, TypeError)):
+            framing.score_text(None)  # type: ignore[arg-type]
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
