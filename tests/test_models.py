@@ -7,14 +7,17 @@ import json
 import math
 import random
 from collections import Counter
+from dataclasses import replace
 
 import numpy as np
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from framing.cli import cli
 from framing.models.items import Item, read_items
-from framing.models.linear import fit
+from framing.models.linear import _tfidf_logits, fit
 from framing.models.persist import ModelError, load_model, save_model
 from framing.models.recipes import recipe_for
 
@@ -69,6 +72,20 @@ def test_numpy_inference_equals_scikit_learn(model):
     reference = LogisticRegression(C=params["C"], class_weight=params["class_weight"],
                                    max_iter=3000, random_state=0).fit(x, y)
     assert np.allclose(model.probabilities(items), reference.predict_proba(x), atol=1e-6)
+
+
+@settings(max_examples=60, deadline=None)
+@given(rows=st.lists(st.lists(st.integers(-1, 40), max_size=30), min_size=1, max_size=6),
+       sublinear=st.booleans())
+def test_the_tfidf_loops_equal_the_numpy_product(model, rows, sublinear):
+    """The loops the compiled module runs (features counted in first-seen order) and numpy's
+    product (features sorted by column) give the same logits to within rounding."""
+    size = len(model.vocabulary)
+    columns = [[c if c < 0 else c % size for c in row] for row in rows]
+    numpy_model = replace(model, sublinear_tf=sublinear)
+    loops = _tfidf_logits(columns, model.idf, numpy_model._vocabulary_coef, model.intercept,
+                          sublinear)
+    assert np.allclose(loops, numpy_model._tfidf_logits(columns), rtol=0, atol=1e-12)
 
 
 def test_save_and_load_give_the_same_predictions(model, tmp_path):

@@ -6,6 +6,7 @@ inference needs only numpy, so a saved model is plain arrays and never code (no 
 """
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -89,8 +90,20 @@ class LinearModel:
     def _logits(
         self, columns: Sequence[Sequence[int]], dense: Sequence[Sequence[float]]
     ) -> np.ndarray:
-        """TF-IDF rows (l2-normalised) and standardised dense rows times the weights: one sparse
-        product for the whole batch, as index arrays into the coefficient columns."""
+        """TF-IDF rows (l2-normalised) and standardised dense rows times the weights."""
+        n, vocab_size = len(columns), len(self.vocabulary)
+        if _COMPILED:
+            logits = _tfidf_logits(list(columns), self.idf, self._vocabulary_coef, self.intercept,
+                                   self.sublinear_tf)
+        else:
+            logits = self._tfidf_logits(columns)
+        values = np.asarray(dense, dtype=float).reshape(n, len(self.dense_mean))
+        logits += ((values - self.dense_mean) / self.dense_scale) @ self.coef[:, vocab_size:].T
+        return logits
+
+    def _tfidf_logits(self, columns: Sequence[Sequence[int]]) -> np.ndarray:
+        """Intercept plus TF-IDF rows times the vocabulary's weights: one sparse product for the
+        whole batch, as index arrays into the coefficient columns."""
         n, vocab_size = len(columns), len(self.vocabulary)
         span = max(vocab_size, 1)
         lengths = [len(row) for row in columns]
@@ -107,9 +120,66 @@ class LinearModel:
         logits = np.tile(self.intercept, (n, 1))
         for k, coef in enumerate(self.coef[:, :vocab_size]):
             logits[:, k] += np.bincount(rows, weights=coef[cols] * weights, minlength=n)
-        values = np.asarray(dense, dtype=float).reshape(n, len(self.dense_mean))
-        logits += ((values - self.dense_mean) / self.dense_scale) @ self.coef[:, vocab_size:].T
         return logits
+
+    @cached_property
+    def _vocabulary_coef(self) -> np.ndarray:
+        """The vocabulary's weights, one contiguous row per column: what the loops read."""
+        return np.ascontiguousarray(self.coef[:, : len(self.vocabulary)].T)
+
+
+_COMPILED = not __file__.endswith(".py")  # setup.py compiles this module where it can
+
+
+def _tfidf_logits(
+    columns: list, idf: np.ndarray, coef: np.ndarray, intercept: np.ndarray, sublinear: bool
+) -> np.ndarray:
+    """`LinearModel._tfidf_logits` as loops, which the compiled module runs many times faster.
+    A row's features are counted in a table by column instead of sorted, so its sums run in the
+    order the features first appear rather than by column: equal to within rounding."""
+    n, size = len(columns), 0
+    for row in columns:
+        size += len(row)
+    cols, counts, ends = np.empty(size, np.intp), np.empty(size), np.empty(n, np.intp)
+    cols_v, counts_v, ends_v = cols, counts, ends
+    seen_v = np.zeros(len(idf), np.int32)  # per column: its count in the row at hand
+    m = 0
+    for r in range(n):
+        row, lo = columns[r], m
+        for i in range(len(row)):
+            c = row[i]
+            if c >= 0:
+                if seen_v[c] == 0:
+                    cols_v[m] = c
+                    m += 1
+                seen_v[c] += 1
+        for q in range(lo, m):
+            c = cols_v[q]
+            counts_v[q] = seen_v[c]
+            seen_v[c] = 0
+        ends_v[r] = m
+    tf_v = 1.0 + np.log(counts[:m]) if sublinear else counts[:m]
+    weights_v, idf_v, coef_v = np.empty(max(m, 1)), idf, coef
+    out = np.tile(intercept, (n, 1))
+    out_v, classes, lo = out, len(intercept), 0
+    for r in range(n):
+        hi, total = ends_v[r], 0.0
+        for q in range(lo, hi):
+            w = tf_v[q] * idf_v[cols_v[q]]
+            weights_v[q] = w
+            total += w * w
+        norm = math.sqrt(total)
+        if not norm > 0:
+            norm = 1.0
+        for q in range(lo, hi):
+            weights_v[q] = weights_v[q] / norm
+        for k in range(classes):
+            acc = 0.0
+            for q in range(lo, hi):
+                acc += coef_v[cols_v[q], k] * weights_v[q]
+            out_v[r, k] += acc
+        lo = hi
+    return out
 
 
 class Lookup:
