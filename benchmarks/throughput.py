@@ -6,7 +6,7 @@ Two corpora: the story corpus (the bundled sample story plus, when present, the 
 read at run time, repeated to about `--articles` articles) and a corpus of varied text (the news
 articles of the PTC data set, `../shared/datasets/ptc-semeval2020/ptc_v2_train.jsonl`, each once,
 with actors proposed from them as `framing compare` does without a story file). Each phase is
-timed `--repeat` times with `time.process_time` (CPU time of this process: steadier than wall time
+timed `--repeat` times, in rounds, with `time.process_time` (CPU time of this process: steadier than wall time
 on a shared machine) and the best run is shown. Memory is the tracemalloc peak of one extra,
 untimed run per phase, and the resident set size of the whole process at the end.
 """
@@ -90,13 +90,16 @@ def phases(articles: Sequence[Article], story: Story) -> dict[str, Callable[[], 
     return dict(zip(PHASES, (full, lexicon_stance, lexicons_only, reference), strict=True))
 
 
-def best_time(work: Callable[[], None], repeat: int) -> float:
-    times = []
+def best_times(work: dict[str, Callable[[], None]], repeat: int) -> dict[str, float]:
+    """The best of `repeat` runs of each phase, in rounds (every phase once per round), so a slow
+    spell of the machine hits all phases alike rather than one."""
+    best = dict.fromkeys(work, float("inf"))
     for _ in range(repeat):
-        start = time.process_time()
-        work()
-        times.append(time.process_time() - start)
-    return min(times)
+        for phase, job in work.items():
+            start = time.process_time()
+            job()
+            best[phase] = min(best[phase], time.process_time() - start)
+    return best
 
 
 def peak_mib(work: Callable[[], None]) -> float:
@@ -120,7 +123,7 @@ def run(name: str, articles: Sequence[Article], story: Story, repeat: int) -> No
     header = f"{'phase':<34} {'seconds':>8} {'art/s':>8} {'MB/s':>7} {'peak MiB':>9} {'ratio':>7}"
     print(header)
     print("-" * len(header))
-    seconds = {phase: best_time(job, repeat) for phase, job in work.items()}
+    seconds = best_times(work, repeat)
     reference = seconds[PHASES[-1]]
     for phase, job in work.items():
         s = seconds[phase]
