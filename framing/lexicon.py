@@ -93,8 +93,9 @@ class Lexicon:
         memo = doc.memo.get(key)
         if memo is None or memo[0] is not self:
             starts = doc.token_starts
-            memo = (self, [Match(bisect_left(starts, h.start), bisect_left(starts, h.end), h.entry)
-                           for h in self.find(doc)])
+            new = tuple.__new__  # NamedTuple's own constructor is several times slower
+            memo = (self, [new(Match, (bisect_left(starts, h.start), bisect_left(starts, h.end),
+                                       h.entry)) for h in self.find(doc)])
             doc.memo[key] = memo
         return memo[1]  # type: ignore[index]
 

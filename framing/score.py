@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 
 from .measures import boosting, hedging, loaded_language, sarcasm, stance
-from .measures._evidence import as_doc
+from .measures._evidence import as_doc, new_span
 from .measures.stance import ActorMatcher
 from .models.apply import flagged_share, mention_scorer
 from .models.bundle import Models, available_models
@@ -111,7 +111,7 @@ def score_text(
 
 def _quote_spans(doc: Doc) -> list[Span]:
     return [
-        Span(q.start, q.end, doc.text[q.start : q.end], "quote", q.kind,
-             f"rule:quote:{q.cue}" if q.cue else "rule:quote", in_quote=True, actor=q.speaker)
+        new_span(q.start, q.end, doc.text[q.start : q.end], "quote", q.kind,
+                 f"rule:quote:{q.cue}" if q.cue else "rule:quote", True, q.speaker)
         for q in doc.quotes
     ]

@@ -8,7 +8,7 @@ from ..lexicon import Lexicon, builtin
 from ..sentiment import valences
 from ..text import TOKEN_RE, Doc
 from ..types import MeasureResult, Span
-from ._evidence import as_doc, lexicon_spans, result
+from ._evidence import as_doc, lexicon_spans, new_span, result
 
 NAME = "sarcasm"
 # Weighted markers per 1,000 own-voice words at which the index reaches 1 - 1/e (about 0.63).
@@ -36,12 +36,12 @@ def scare_quotes(doc: Doc) -> list[Span]:
         if quote.kind != "scare":
             continue
         text = doc.text[quote.start : quote.end]
-        spans.append(Span(quote.start, quote.end, text, NAME, "scare_quote", "rule:scare_quote"))
+        spans.append(new_span(quote.start, quote.end, text, NAME, "scare_quote", "rule:scare_quote"))
         inner = TOKEN_RE.findall(doc.norm, quote.inner_start, quote.inner_end)
         if any(table.get(w, 0.0) >= PRAISE_VALENCE for w in inner):
             spans.append(
-                Span(quote.start, quote.end, text, NAME, "incongruity",
-                     "rule:praise_in_scare_quotes", weight=0.5)
+                new_span(quote.start, quote.end, text, NAME, "incongruity",
+                         "rule:praise_in_scare_quotes", weight=0.5)
             )
     return spans
 
@@ -58,5 +58,5 @@ def rhetorical_questions(doc: Doc) -> list[Span]:
         mark = doc.text.rfind("?", start, end)
         if doc.quote_around(mark) is not None or doc.quote_around(start) is not None:
             continue
-        spans.append(Span(start, end, text, NAME, "rhetorical_question", "rule:question"))
+        spans.append(new_span(start, end, text, NAME, "rhetorical_question", "rule:question"))
     return spans

@@ -15,14 +15,13 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..lexicon import Lexicon, builtin
 from ..sentiment import NEGATION_SCALAR, NEGATIONS, negated, valences
 from ..text import Doc, Token, normalise, tokenize
 from ..types import Actor, ActorStance, Span
-from ._evidence import as_doc
+from ._evidence import as_doc, new_span
 
 NAME = "stance"
 WINDOW = 20
@@ -47,11 +46,13 @@ class Cue(NamedTuple):
     label: str  # loaded-language category, "irony", or "favourable/unfavourable word"
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     actor: str
     first: int  # token indices, `stop` exclusive
     stop: int
+
+
+_new = tuple.__new__  # a named tuple's own constructor is a Python function: several times slower
 
 
 class ActorMatcher:
@@ -83,7 +84,7 @@ class ActorMatcher:
             for length, names in index[tokens[i].norm]:
                 actor = names.get(tuple(_case_key(t.text) for t in tokens[i : i + length]))
                 if actor is not None:
-                    found.append(Mention(actor, i, i + length))
+                    found.append(_new(Mention, (actor, i, i + length)))
                     taken = i + length
                     break
         return found
@@ -139,7 +140,8 @@ def _cue_table(doc: Doc, labels: Lexicon, events: Lexicon) -> dict[int, Cue]:
         weight = _LABEL_WEIGHTS.get(m.entry.category)
         if weight is not None:
             source = f"loaded.tsv:{m.entry.entry}"
-            table[m.first] = Cue(weight * m.entry.weight, source, m.stop - m.first, m.entry.category)
+            table[m.first] = _new(Cue, (weight * m.entry.weight, source, m.stop - m.first,
+                                         m.entry.category))
             skip.update(range(m.first, m.stop))
     words = valences()
     norms = doc.token_norms
@@ -151,7 +153,7 @@ def _cue_table(doc: Doc, labels: Lexicon, events: Lexicon) -> dict[int, Cue]:
         if negated(norms, i):
             value *= NEGATION_SCALAR
         label = "favourable word" if value > 0 else "unfavourable word"
-        table[i] = Cue(value, f"vader:{norms[i]}", 1, label)
+        table[i] = _new(Cue, (value, f"vader:{norms[i]}", 1, label))
     return table
 
 
@@ -171,7 +173,7 @@ def _add_mockery(
         previous = cues.get(i)
         if previous and previous.label == "irony":  # a scare quote that is also praise
             value, source = value + previous.value, previous.source
-        cues[i] = Cue(value, source, length, "irony")
+        cues[i] = _new(Cue, (value, source, length, "irony"))
 
 
 class _Clauses(NamedTuple):
@@ -252,8 +254,8 @@ def _score_mention(
         raw += contribution
         start, end = doc.tokens[i].start, doc.tokens[min(i + cue.length, len(doc.tokens)) - 1].end
         spans.append(
-            Span(start, end, doc.text[start:end], "stance_cue", cue.label, cue.source,
-                 in_quote, mention.actor, round(contribution, 3))
+            new_span(start, end, doc.text[start:end], "stance_cue", cue.label, cue.source,
+                     in_quote, mention.actor, round(contribution, 3))
         )
     score = raw / math.sqrt(raw * raw + _ALPHA)
     source = "rule:clause_window"
@@ -264,8 +266,8 @@ def _score_mention(
         score = (score + predicted) / 2
     start, end = doc.tokens[mention.first].start, doc.tokens[mention.stop - 1].end
     spans.append(
-        Span(start, end, doc.text[start:end], NAME, label_for(score, MIN_MENTIONS),
-             source, in_quote, mention.actor, round(score, 3))
+        new_span(start, end, doc.text[start:end], NAME, label_for(score, MIN_MENTIONS),
+                 source, in_quote, mention.actor, round(score, 3))
     )
     return score, spans
 

@@ -121,10 +121,13 @@ def mention_rows(
             records[s] = sentence, _word_columns(sentence, lookup)
         sentence, table = records[s]
         base = doc.sentences[s].first
-        view = View(sentence, first - base, stop - base, doc.in_quote[first] is not None)
+        view = _new(View, (sentence, first - base, stop - base, doc.in_quote[first] is not None))
         columns.append(_columns(view, table, lookup))
         values.append(_valence(view))
     return columns, values
+
+
+_new = tuple.__new__  # a named tuple's own constructor is a Python function: several times slower
 
 
 def _item_view(item: Item) -> View:
