@@ -6,6 +6,7 @@ so `article.text[span.start:span.end] == span.text` always holds.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 MEASURES = ("loaded_language", "sarcasm", "hedging", "boosting")
@@ -73,6 +74,9 @@ class Span(NamedTuple):
 
     def to_dict(self) -> dict[str, Any]:
         return self._asdict()
+
+
+_READING_ORDER = itemgetter(0, 1, 3)  # a span's start, end and measure
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +153,7 @@ class ArticleScore:
     def evidence(self) -> list[Span]:
         spans = [span for result in self.measures.values() for span in result.evidence]
         spans += [span for result in self.stance.values() for span in result.evidence]
-        return sorted(spans, key=lambda s: (s.start, s.end, s.measure))
+        return sorted(spans, key=_READING_ORDER)
 
     def to_dict(self, *, with_evidence: bool = True) -> dict[str, Any]:
         """The public record of `framing score` (documented in the README)."""

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import itemgetter
 
 from ..lexicon import Hit, Lexicon, builtin
 from ..text import Doc
@@ -24,6 +25,7 @@ def new_span(
 
 
 _new = tuple.__new__
+_start_end = itemgetter(0, 1)  # a span's (start, end)
 
 
 def span_for_hit(doc: Doc, hit: Hit, *, measure: str, lexicon: Lexicon) -> Span:
@@ -42,7 +44,7 @@ def result(
 ) -> MeasureResult:
     """Count own-voice evidence, rate it per 1,000 own-voice words, and note the share of own-voice
     sentences that hold at least one piece of it."""
-    spans = sorted(spans, key=lambda s: (s.start, s.end))
+    spans = sorted(spans, key=_start_end)
     own = [s for s in spans if not s.in_quote]
     own_words = doc.own_words
     flagged = {doc.sentence_at(s.start) for s in own}
