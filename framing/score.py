@@ -38,8 +38,8 @@ def score_article(
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """Python's cycle collector waits while one article is scored: the thousands of small objects
-    an article makes would otherwise be traversed again and again while still in use (a fifth of
-    the scoring time). They hold no cycles; whatever garbage there is goes at the next collection,
+    an article makes would otherwise be traversed again and again while still in use (a quarter of
+    the scoring time in the throughput benchmark). They hold no cycles; whatever garbage there is goes at the next collection,
     as soon as the article is done. A collector the caller had switched off stays off."""
     if not gc.isenabled():
         yield

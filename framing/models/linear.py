@@ -93,8 +93,9 @@ class LinearModel:
         """TF-IDF rows (l2-normalised) and standardised dense rows times the weights."""
         n, vocab_size = len(columns), len(self.vocabulary)
         if _COMPILED:
-            logits = _tfidf_logits(list(columns), self.idf, self._vocabulary_coef, self.intercept,
-                                   self.sublinear_tf)
+            rows = [row if type(row) is list else list(row) for row in columns]
+            logits = _tfidf_logits(rows, np.ascontiguousarray(self.idf, dtype=float),
+                                   self._vocabulary_coef, self.intercept, self.sublinear_tf)
         else:
             logits = self._tfidf_logits(columns)
         values = np.asarray(dense, dtype=float).reshape(n, len(self.dense_mean))
@@ -125,7 +126,7 @@ class LinearModel:
     @cached_property
     def _vocabulary_coef(self) -> np.ndarray:
         """The vocabulary's weights, one contiguous row per column: what the loops read."""
-        return np.ascontiguousarray(self.coef[:, : len(self.vocabulary)].T)
+        return np.ascontiguousarray(self.coef[:, : len(self.vocabulary)].T, dtype=float)
 
 
 _COMPILED = not __file__.endswith(".py")  # setup.py compiles this module where it can
