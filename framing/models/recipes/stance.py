@@ -269,14 +269,17 @@ def _word_columns(sentence: Sentence, lookup: Lookup) -> _Columns:
     column = lookup.column
     out = _Columns([], [])
     for norm in sentence.norms:
-        if norm not in words:
-            words[norm] = tuple([column(f"{side}_{norm}") for side in _SIDES] + [
+        found = words.get(norm)
+        if found is None:
+            found = words[norm] = tuple([column(f"{side}_{norm}") for side in _SIDES] + [
                 column(f"w_{norm}"), column(f"b_{norm}_<T>"), column(f"b_<T>_{norm}")])
-        out.words.append(words[norm])
+        out.words.append(found)
     for pair in sentence.pairs:
-        if pair not in pairs:
-            pairs[pair] = tuple([column(side + pair) for side in _SIDES] + [column(f"b{pair}")])
-        out.pairs.append(pairs[pair])
+        found = pairs.get(pair)
+        if found is None:
+            found = pairs[pair] = tuple([column(side + pair) for side in _SIDES] +
+                                        [column(f"b{pair}")])
+        out.pairs.append(found)
     return out
 
 
