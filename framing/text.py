@@ -472,7 +472,7 @@ def _attribution(
         k -= 1
     if k >= 0 and verbs[k].start >= sent_lo:
         verb = verbs[k]
-        if len(TOKEN_RE.findall(text, verb.start, open_at)) <= _VERB_WINDOW_BEFORE:
+        if _at_most_tokens(text, verb.start, open_at, _VERB_WINDOW_BEFORE):
             name = _speaker(_tokens(text, sent_lo, verb.start), backwards=True) or _speaker(
                 _tokens(text, verb.end, open_at))
             return _cue(doc, verb), name
@@ -480,11 +480,19 @@ def _attribution(
     k = bisect_left(starts, close_end)
     if k < len(verbs) and verbs[k].start < sent_hi:
         verb = verbs[k]
-        if len(TOKEN_RE.findall(text, close_end, verb.start)) < _VERB_WINDOW_AFTER:
+        if _at_most_tokens(text, close_end, verb.start, _VERB_WINDOW_AFTER - 1):
             name = _speaker(_tokens(text, verb.end, sent_hi)) or _speaker(
                 _tokens(text, close_end, verb.start), backwards=True)
             return _cue(doc, verb), name
     return None, None
+
+
+def _at_most_tokens(text: str, start: int, end: int, limit: int) -> bool:
+    """Whether text[start:end] holds at most `limit` tokens. Every word counts as at least one
+    token, so a span with more words is settled by a count of characters, without the regex."""
+    if count_words(text, start, end) > limit:
+        return False
+    return len(TOKEN_RE.findall(text, start, end)) <= limit
 
 
 def _cue(doc: Doc, verb: Hit) -> str:

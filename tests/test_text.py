@@ -150,3 +150,16 @@ def test_token_views_agree_with_the_character_views(text):
         sent = doc.sentences[doc.sentence_of[i]]
         assert sent.first <= i < sent.stop
         assert doc.token_at(tok.start) == i
+
+
+@given(text=st.text(alphabet=st.sampled_from("ab A.'’-:“”—… \n,1"), max_size=60),
+       start=st.integers(0, 60), length=st.integers(0, 60), limit=st.integers(0, 10))
+def test_the_token_window_check_agrees_with_counting_tokens(text, start, length, limit):
+    """Quotation attribution settles long spans by their word count: no span has more words
+    than tokens, so the shortcut never changes the answer."""
+    from framing.text import _at_most_tokens
+
+    end = min(start + length, len(text))
+    tokens = len(TOKEN_RE.findall(text, start, end))
+    assert count_words(text, start, end) <= tokens
+    assert _at_most_tokens(text, start, end, limit) == (tokens <= limit)
