@@ -6,8 +6,8 @@ Two corpora: the story corpus (the bundled sample story plus, when present, the 
 read at run time, repeated to about `--articles` articles) and a corpus of varied text (the news
 articles of the PTC data set, `../shared/datasets/ptc-semeval2020/ptc_v2_train.jsonl`, each once,
 with actors proposed from them as `framing compare` does without a story file). Each phase is
-timed `--repeat` times, in rounds, with `time.process_time` (CPU time of this process: steadier than wall time
-on a shared machine) and the best run is shown. Memory is the tracemalloc peak of one extra,
+timed `--repeat` times, in rounds, with `time.process_time` (CPU time of this process: steadier
+than wall time on a shared machine) and the best run is shown. Memory is the tracemalloc peak of one extra,
 untimed run per phase, and the resident set size of the whole process at the end.
 """
 from __future__ import annotations

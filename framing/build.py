@@ -6,4 +6,9 @@ def compiled() -> bool:
     """True when the compiled modules are what Python imports (text stands for all of them)."""
     from . import text
 
-    return not text.__file__.endswith(".py")
+    return is_compiled(text.__file__)
+
+
+def is_compiled(module_file: str) -> bool:
+    """Whether the module loaded from `module_file` (its `__file__`) is a compiled extension."""
+    return not module_file.endswith(".py")

@@ -83,8 +83,8 @@ def test_the_tfidf_loops_equal_the_numpy_product(model, rows, sublinear):
     size = len(model.vocabulary)
     columns = [[c if c < 0 else c % size for c in row] for row in rows]
     numpy_model = replace(model, sublinear_tf=sublinear)
-    loops = _tfidf_logits(columns, model.idf, numpy_model._vocabulary_coef, model.intercept,
-                          sublinear)
+    idf, coef = numpy_model._loop_weights
+    loops = _tfidf_logits(columns, idf, coef, model.intercept, sublinear)
     assert np.allclose(loops, numpy_model._tfidf_logits(columns), rtol=0, atol=1e-12)
 
 

@@ -15,6 +15,7 @@ from types import ModuleType
 
 import numpy as np
 
+from ..build import is_compiled
 from ..errors import FramingError
 from .items import Item
 from .recipes import recipe_for
@@ -94,8 +95,8 @@ class LinearModel:
         n, vocab_size = len(columns), len(self.vocabulary)
         if _COMPILED:
             rows = [row if type(row) is list else list(row) for row in columns]
-            logits = _tfidf_logits(rows, np.ascontiguousarray(self.idf, dtype=float),
-                                   self._vocabulary_coef, self.intercept, self.sublinear_tf)
+            idf, coef = self._loop_weights
+            logits = _tfidf_logits(rows, idf, coef, self.intercept, self.sublinear_tf)
         else:
             logits = self._tfidf_logits(columns)
         values = np.asarray(dense, dtype=float).reshape(n, len(self.dense_mean))
@@ -124,12 +125,14 @@ class LinearModel:
         return logits
 
     @cached_property
-    def _vocabulary_coef(self) -> np.ndarray:
-        """The vocabulary's weights, one contiguous row per column: what the loops read."""
-        return np.ascontiguousarray(self.coef[:, : len(self.vocabulary)].T, dtype=float)
+    def _loop_weights(self) -> tuple[np.ndarray, np.ndarray]:
+        """What the loops read: idf, and the vocabulary's weights as one contiguous row per
+        column, both float64."""
+        return (np.ascontiguousarray(self.idf, dtype=float),
+                np.ascontiguousarray(self.coef[:, : len(self.vocabulary)].T, dtype=float))
 
 
-_COMPILED = not __file__.endswith(".py")  # setup.py compiles this module where it can
+_COMPILED = is_compiled(__file__)  # setup.py compiles this module where it can
 
 
 def _tfidf_logits(
