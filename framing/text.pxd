@@ -4,9 +4,9 @@ cimport cython
 @cython.locals(lower=str)
 cpdef str normalise(str word)
 
-@cython.locals(pos=Py_ssize_t, start=Py_ssize_t, end=Py_ssize_t, chunk=str, word=str,
-               tokens=list)
-cpdef list tokenize(str text, Py_ssize_t offset=*)
+@cython.locals(pos=Py_ssize_t, start=Py_ssize_t, end=Py_ssize_t, chunk=str, word=str, mark=str,
+               starts=list, ends=list, texts=list, norms=list)
+cpdef tuple token_columns(str text, Py_ssize_t offset=*)
 
 @cython.locals(stop=Py_ssize_t, words=Py_ssize_t, i=Py_ssize_t, j=Py_ssize_t)
 cpdef Py_ssize_t count_words(str text, Py_ssize_t start=*, object end=*) except -1

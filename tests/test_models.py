@@ -173,7 +173,7 @@ def test_batched_mention_scores_equal_one_mention_at_a_time(sample_dir, story):
     matcher, checked = ActorMatcher(story.actors), 0
     for article in load_corpus(sample_dir):
         doc = analyse(article.text)
-        mentions = [(m.first, m.stop) for m in matcher.mentions(doc.tokens)]
+        mentions = [(m.first, m.stop) for m in matcher.mentions(doc)]
         batched = mention_scores(model, doc, mentions)
         items = [_mention_item(doc, first, stop) for first, stop in mentions]
         alone = [model.probabilities([item])[0] for item in items]

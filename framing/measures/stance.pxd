@@ -13,6 +13,7 @@ cpdef list _window(object doc, object mention, object clauses)
 cpdef list _plain_window(object mention, object clauses, Py_ssize_t first, Py_ssize_t stop)
 
 @cython.locals(raw=double, value=double, contribution=double, score=double, i=Py_ssize_t,
-               distance=Py_ssize_t, start=Py_ssize_t, end=Py_ssize_t, in_quote=bint, spans=list)
+               distance=Py_ssize_t, start=Py_ssize_t, end=Py_ssize_t, in_quote=bint, spans=list,
+               starts=list, ends=list)
 cpdef tuple _score_mention(object doc, object mention, object clauses, double irony,
                            object predicted)

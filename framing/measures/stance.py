@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from ..lexicon import Lexicon, builtin
 from ..sentiment import NEGATION_SCALAR, NEGATIONS, negated, valences
-from ..text import Doc, Token, normalise, tokenize
+from ..text import Doc, normalise, tokenize
 from ..types import Actor, ActorStance, Span
 from ._evidence import as_doc, new_span
 
@@ -74,15 +74,15 @@ class ActorMatcher:
         self._index = {first: sorted(by_length.items(), reverse=True)
                        for first, by_length in forms.items()}
 
-    def mentions(self, tokens: list[Token]) -> list[Mention]:
+    def mentions(self, doc: Doc) -> list[Mention]:
         found, taken = [], 0
-        index = self._index
+        index, norms, texts = self._index, doc.token_norms, doc.token_texts
         # a list comprehension finds the few tokens that can start a name much faster than a loop
-        for i in [i for i, tok in enumerate(tokens) if tok.norm in index]:
+        for i in [i for i, norm in enumerate(norms) if norm in index]:
             if i < taken:
                 continue
-            for length, names in index[tokens[i].norm]:
-                actor = names.get(tuple(_case_key(t.text) for t in tokens[i : i + length]))
+            for length, names in index[norms[i]]:
+                actor = names.get(tuple([_case_key(t) for t in texts[i : i + length]]))
                 if actor is not None:
                     found.append(_new(Mention, (actor, i, i + length)))
                     taken = i + length
@@ -119,7 +119,7 @@ def stance(
     cues = _cue_table(doc, labels, events)
     _add_mockery(doc, cues, mockery)
     by_actor: dict[str, list[tuple[Mention, float, list[Span]]]] = {a.name: [] for a in actors}
-    mentions = matcher.mentions(doc.tokens)
+    mentions = matcher.mentions(doc)
     predicted: Sequence[float | None] = [None] * len(mentions)
     if model is not None and mentions:
         predicted = model(doc, [(m.first, m.stop) for m in mentions])
@@ -164,7 +164,7 @@ def _add_mockery(
     "so-called" replace whatever valence the quoted word had: praise in scare quotes is mockery)."""
     for span in mockery:
         i = doc.token_at(span.start)
-        if i >= len(doc.tokens) or doc.tokens[i].start != span.start:
+        if i >= len(doc.token_starts) or doc.token_starts[i] != span.start:
             continue
         if span.in_quote or span.label == "rhetorical_question":
             continue
@@ -187,7 +187,8 @@ class _Clauses(NamedTuple):
 
 
 def _clauses(doc: Doc, cues: dict[int, Cue]) -> _Clauses:
-    stops = [tok.text in _BOUNDARY_TOKENS or tok.norm in _BOUNDARY_WORDS for tok in doc.tokens]
+    stops = [text in _BOUNDARY_TOKENS or norm in _BOUNDARY_WORDS
+             for text, norm in zip(doc.token_texts, doc.token_norms)]
     voices = doc.in_quote
     one_voice = [all(v is voices[sent.first] for v in voices[sent.first : sent.stop])
                  for sent in doc.sentences]
@@ -242,6 +243,7 @@ def _score_mention(
 ) -> tuple[float, list[Span]]:
     """Lexicon score of one mention, averaged with the model's `predicted` score if any."""
     raw, spans = 0.0, []
+    starts, ends = doc.token_starts, doc.token_ends
     in_quote = doc.in_quote[mention.first] is not None
     for i, distance in _window(doc, mention, clauses):
         cue = clauses.cues[i]
@@ -252,7 +254,7 @@ def _score_mention(
         if not contribution:
             continue
         raw += contribution
-        start, end = doc.tokens[i].start, doc.tokens[min(i + cue.length, len(doc.tokens)) - 1].end
+        start, end = starts[i], ends[min(i + cue.length, len(ends)) - 1]
         spans.append(
             new_span(start, end, doc.text[start:end], "stance_cue", cue.label, cue.source,
                      in_quote, mention.actor, round(contribution, 3))
@@ -264,7 +266,7 @@ def _score_mention(
             predicted *= 1 - irony
         source = f"rule:clause_window {score:+.2f} + model:stance {predicted:+.2f}"
         score = (score + predicted) / 2
-    start, end = doc.tokens[mention.first].start, doc.tokens[mention.stop - 1].end
+    start, end = starts[mention.first], ends[mention.stop - 1]
     spans.append(
         new_span(start, end, doc.text[start:end], NAME, label_for(score, MIN_MENTIONS),
                  source, in_quote, mention.actor, round(score, 3))
