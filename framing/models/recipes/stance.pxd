@@ -6,15 +6,18 @@ cimport cython
 cpdef tuple mention_rows(object doc, object mentions, object lookup)
 
 @cython.locals(first=Py_ssize_t, stop=Py_ssize_t, i=Py_ssize_t, norms=list, texts=list,
-               valued=list, words=dict)
+               valued=list, capitalised=list, words=dict, text=str)
 cpdef object _sentence_of(object doc, object sent, list matches)
 
-@cython.locals(words=dict, pairs=dict)
+@cython.locals(words=dict, pairs=dict, by_word=list, by_pair=list)
 cpdef object _word_columns(object sentence, object lookup)
 
 @cython.locals(words=list, pairs=list, first=Py_ssize_t, stop=Py_ssize_t, i=Py_ssize_t,
-               left=list, right=list, out=list)
+               n=Py_ssize_t, w=Py_ssize_t, before_t=Py_ssize_t, after_t=Py_ssize_t,
+               vocabulary=dict, out=list)
 cpdef list _columns(object view, object table, object lookup)
+
+cpdef Py_ssize_t _slot(Py_ssize_t distance) noexcept
 
 @cython.locals(first=Py_ssize_t, stop=Py_ssize_t, i=Py_ssize_t, distance=Py_ssize_t,
                value=double, weighted=double, near=double, left=double, right=double,

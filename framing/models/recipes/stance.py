@@ -109,7 +109,7 @@ def mention_rows(
     by_sentence: dict[int, list[tuple[str, Match]]] = {}
     for name in _LEXICONS:
         for m in builtin(name).matches(doc):
-            if m.first < len(doc.tokens):
+            if m.first < len(doc.token_starts):
                 by_sentence.setdefault(doc.sentence_of[m.first], []).append((name, m))
     records: dict[int, tuple[Sentence, _Columns]] = {}
     columns: list[list[int]] = []
@@ -140,43 +140,48 @@ def _item_view(item: Item) -> View:
 def _sentence(text: str) -> Sentence:
     doc = Doc(text)
     matches = [(name, m) for name in _LEXICONS for m in builtin(name).matches(doc)]
-    return _sentence_of(doc, TextSentence(0, len(text), 0, len(doc.tokens)), matches)
+    return _sentence_of(doc, TextSentence(0, len(text), 0, len(doc.token_starts)), matches)
 
 
 def _sentence_of(doc: Doc, sent: TextSentence, matches: list[tuple[str, Match]]) -> Sentence:
     """The target-free part of one sentence of `doc`, token indices counted from its start."""
     first, stop = sent.first, sent.stop
     norms = doc.token_norms[first:stop]
-    texts = [t.text for t in doc.tokens[first:stop]]
+    texts = doc.token_texts[first:stop]
     words = valences()
     valued = []
-    for i, norm in enumerate(norms):
-        value = words.get(norm)
+    capitalised = []
+    for i in range(len(norms)):
+        value = words.get(norms[i])
         if value:
             if negated(norms, i):
                 value *= NEGATION_SCALAR
             valued.append((i, value))
-    return Sentence(
+        text = texts[i]
+        capitalised.append(i > 0 and text[0].isupper())
+    return _new(Sentence, (
         doc,
         norms,
         [f"_{a}_{b}" for a, b in pairwise(norms)],
-        [i > 0 and t[:1].isupper() for i, t in enumerate(texts)],
+        capitalised,
         [(name, m.first - first, m.stop - first, m.entry.category, m.entry.entry)
          for name, m in matches if first <= m.first and m.stop <= stop],
         valued,
-        [flag for flag, mark in (("question", "?"), ("exclaim", "!")) if mark in texts],
-    )
+        # a ? or ! is always a token of its own, so the sentence's characters tell
+        [flag for flag, mark in (("question", "?"), ("exclaim", "!"))
+         if doc.text.find(mark, sent.start, sent.end) >= 0],
+    ))
 
 
 def _view(sentence: Sentence, start: int, end: int) -> View:
-    tokens = sentence.doc.tokens
-    first = 0
-    while first < len(tokens) and not (tokens[first].start < end and tokens[first].end > start):
+    starts, ends = sentence.doc.token_starts, sentence.doc.token_ends
+    n, first = len(starts), 0
+    while first < n and not (starts[first] < end and ends[first] > start):
         first += 1
-    if first == len(tokens):  # no target: treat the sentence start as the seat
+    if first == n:  # no target: treat the sentence start as the seat
         return View(sentence, 0, 0, False)
     stop = first + 1
-    while stop < len(tokens) and tokens[stop].start < end and tokens[stop].end > start:
+    while stop < n and starts[stop] < end and ends[stop] > start:
         stop += 1
     return View(sentence, first, stop, sentence.doc.in_quote[first] is not None)
 
@@ -188,16 +193,24 @@ def _features(view: View) -> list[str]:
     return feats
 
 
+_BUCKETS = ("1", "2", "4", "7", "far")  # distance buckets, by `_slot`
+
+
 def _bucket(distance: int) -> str:
+    return _BUCKETS[_slot(distance)]
+
+
+def _slot(distance: int) -> int:
+    """The word table's column slot (0-4: _SIDES order) for a word this far from the target."""
     if distance == 1:
-        return "1"
+        return 0
     if distance <= 3:
-        return "2"
+        return 1
     if distance <= 6:
-        return "4"
+        return 2
     if distance <= 12:
-        return "7"
-    return "far"
+        return 3
+    return 4
 
 
 _FAR = 13  # distances from here on share the last bucket
@@ -259,61 +272,60 @@ class _Columns(NamedTuple):
 
 # The features one word makes wherever it stands: "L1_w" .. "Rfar_w", "w_w" and the bigrams
 # with the target. Columns 0-4 are left buckets, 5-9 right ones, in _SIDES order.
-_SIDES = tuple(f"{side}{b}" for side in "LR" for b in ("1", "2", "4", "7", "far"))
-_SLOT = [0, 0, 1, 1, 2, 2, 2, 3, 3, 3, 3, 3, 3, 4]  # by distance (capped at _FAR)
+_SIDES = tuple(f"{side}{b}" for side in "LR" for b in _BUCKETS)
 _W, _B_BEFORE_T, _B_AFTER_T = 10, 11, 12
 
 
 def _word_columns(sentence: Sentence, lookup: Lookup) -> _Columns:
     words, pairs = lookup.table("stance:words"), lookup.table("stance:pairs")
     column = lookup.column
-    out = _Columns([], [])
+    by_word, by_pair = [], []
     for norm in sentence.norms:
         found = words.get(norm)
         if found is None:
             found = words[norm] = tuple([column(f"{side}_{norm}") for side in _SIDES] + [
                 column(f"w_{norm}"), column(f"b_{norm}_<T>"), column(f"b_<T>_{norm}")])
-        out.words.append(found)
+        by_word.append(found)
     for pair in sentence.pairs:
         found = pairs.get(pair)
         if found is None:
             found = pairs[pair] = tuple([column(side + pair) for side in _SIDES] +
                                         [column(f"b{pair}")])
-        out.pairs.append(found)
-    return out
+        by_pair.append(found)
+    return _new(_Columns, (by_word, by_pair))
 
 
 def _columns(view: View, table: _Columns, lookup: Lookup) -> list[int]:
     """The columns of `_features(view)`, built from the word table instead of strings."""
     words, pairs, first, stop = table.words, table.pairs, view.first, view.stop
+    vocabulary, n = lookup.vocabulary, len(words)
+    w, before_t, after_t = _W, _B_BEFORE_T, _B_AFTER_T  # typed locals when compiled
+    out: list[int] = []
     # as _positional, in another order (the model counts features, order does not matter)
-    left, right = _slots(first), _slots(len(words) - stop, right=True)
-    out = [words[i][left[first - i]] for i in range(first)]
-    out += [pairs[i][left[first - i]] for i in range(first - 1)]
-    out += [words[i][right[i - stop + 1]] for i in range(stop, len(words))]
-    out += [pairs[i - 1][right[i - stop + 1]] for i in range(stop + 1, len(words))]
-    append = out.append
-    out += [w[_W] for w in words[:first]]  # as _ngrams
-    append(lookup.column("w_<T>"))
-    out += [w[_W] for w in words[stop:]]
-    out += [p[_W] for p in pairs[: max(first - 1, 0)]]
+    for i in range(first):
+        out.append(words[i][_slot(first - i)])
+    for i in range(first - 1):
+        out.append(pairs[i][_slot(first - i)])
+    for i in range(stop, n):
+        out.append(words[i][5 + _slot(i - stop + 1)])
+    for i in range(stop + 1, n):
+        out.append(pairs[i - 1][5 + _slot(i - stop + 1)])
+    for i in range(first):  # as _ngrams
+        out.append(words[i][w])
+    out.append(vocabulary.get("w_<T>", -1))
+    for i in range(stop, n):
+        out.append(words[i][w])
+    for i in range(first - 1):
+        out.append(pairs[i][w])
     if first:
-        append(words[first - 1][_B_BEFORE_T])
-    if stop < len(words):
-        append(words[stop][_B_AFTER_T])
-    out += [p[_W] for p in pairs[stop:]]
-    out += [lookup.column(f) for f in _cues(view)]
+        out.append(words[first - 1][before_t])
+    if stop < n:
+        out.append(words[stop][after_t])
+    for i in range(stop, n - 1):
+        out.append(pairs[i][w])
+    for feature in _cues(view):
+        out.append(vocabulary.get(feature, -1))
     return out
-
-
-_LEFT_SLOTS = [_SLOT[min(d, _FAR)] for d in range(512)]  # column slot by distance
-_RIGHT_SLOTS = [5 + slot for slot in _LEFT_SLOTS]
-
-
-def _slots(reach: int, *, right: bool = False) -> list[int]:
-    """Column slots by distance, for distances up to `reach`."""
-    slots = _RIGHT_SLOTS if right else _LEFT_SLOTS
-    return slots if reach < len(slots) else slots + [slots[-1]] * (reach - len(slots) + 1)
 
 
 def _lexicon_cues(view: View) -> list[str]:
