@@ -75,17 +75,24 @@ def test_numpy_inference_equals_scikit_learn(model):
 
 
 @settings(max_examples=60, deadline=None)
-@given(rows=st.lists(st.lists(st.integers(-1, 40), max_size=30), min_size=1, max_size=6),
+@given(rows=st.lists(st.lists(st.integers(-1, 40) | st.integers(0, 10**6), max_size=80),
+                    min_size=1, max_size=6),
        sublinear=st.booleans())
 def test_the_tfidf_loops_equal_the_numpy_product(model, rows, sublinear):
-    """The loops the compiled module runs (features counted in first-seen order) and numpy's
-    product (features sorted by column) give the same logits to within rounding."""
+    """The loops the compiled module runs (features counted in a hash table, in first-seen order)
+    and numpy's product (features sorted by column) give the same logits to within rounding:
+    repeated columns, columns that share a slot, unknown ones (-1) and empty rows included."""
     size = len(model.vocabulary)
     columns = [[c if c < 0 else c % size for c in row] for row in rows]
     numpy_model = replace(model, sublinear_tf=sublinear)
-    idf, coef = numpy_model._loop_weights
-    loops = _tfidf_logits(columns, idf, coef, model.intercept, sublinear)
+    loops = _tfidf_logits(columns, numpy_model._loop_weights, model.intercept, sublinear)
     assert np.allclose(loops, numpy_model._tfidf_logits(columns), rtol=0, atol=1e-12)
+
+
+def test_the_tfidf_loops_refuse_a_column_outside_the_vocabulary(model):
+    with pytest.raises(IndexError, match="outside the vocabulary"):
+        _tfidf_logits([[0, 1], [2, len(model.vocabulary)]], model._loop_weights,
+                      model.intercept, True)
 
 
 def test_save_and_load_give_the_same_predictions(model, tmp_path):

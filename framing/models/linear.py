@@ -1,3 +1,4 @@
+# cython: boundscheck=False, wraparound=False
 """The one model every task uses: TF-IDF over a recipe's string features, plus its standardised
 dense features, into a logistic regression.
 
@@ -95,8 +96,7 @@ class LinearModel:
         n, vocab_size = len(columns), len(self.vocabulary)
         if _COMPILED:
             rows = [row if type(row) is list else list(row) for row in columns]
-            idf, coef = self._loop_weights
-            logits = _tfidf_logits(rows, idf, coef, self.intercept, self.sublinear_tf)
+            logits = _tfidf_logits(rows, self._loop_weights, self.intercept, self.sublinear_tf)
         else:
             logits = self._tfidf_logits(columns)
         values = np.asarray(dense, dtype=float).reshape(n, len(self.dense_mean))
@@ -125,64 +125,89 @@ class LinearModel:
         return logits
 
     @cached_property
-    def _loop_weights(self) -> tuple[np.ndarray, np.ndarray]:
-        """What the loops read: idf, and the vocabulary's weights as one contiguous row per
-        column, both float64."""
-        return (np.ascontiguousarray(self.idf, dtype=float),
-                np.ascontiguousarray(self.coef[:, : len(self.vocabulary)].T, dtype=float))
+    def _loop_weights(self) -> np.ndarray:
+        """What the loops read: a row per vocabulary column, its idf then its class weights."""
+        vocab_size = len(self.vocabulary)
+        return np.ascontiguousarray(np.column_stack([self.idf, self.coef[:, :vocab_size].T]),
+                                    dtype=float)
 
 
 _COMPILED = is_compiled(__file__)  # setup.py compiles this module where it can
 
 
+# 1 + log(count), the sublinear term frequency, for the counts a row of features has: computed
+# by numpy as the numpy product computes it (index 0 is never read)
+_TF_TABLE_SIZE = 256
+_SUBLINEAR_TF = np.concatenate([[0.0], 1.0 + np.log(np.arange(1, _TF_TABLE_SIZE))])
+
+
 def _tfidf_logits(
-    columns: list, idf: np.ndarray, coef: np.ndarray, intercept: np.ndarray, sublinear: bool
+    columns: list, weights: np.ndarray, intercept: np.ndarray, sublinear: bool
 ) -> np.ndarray:
     """`LinearModel._tfidf_logits` as loops, which the compiled module runs many times faster.
-    A row's features are counted in a table by column instead of sorted, so its sums run in the
-    order the features first appear rather than by column: equal to within rounding."""
-    n, size = len(columns), 0
+    `weights` holds one row per vocabulary column: its idf, then its weight for each class, so
+    a feature costs one read of memory (a model of 88,000 columns does not stay in the CPU's
+    cache between articles). A row's features are counted in a small hash table, in the order
+    they first appear, rather than sorted by column: equal to within rounding."""
+    n, longest, vocab_size = len(columns), 0, len(weights)
     for row in columns:
-        size += len(row)
-    cols, counts, ends = np.empty(size, np.intp), np.empty(size), np.empty(n, np.intp)
-    cols_v, counts_v, ends_v = cols, counts, ends
-    seen_v = np.zeros(len(idf), np.int32)  # per column: its count in the row at hand
-    m = 0
+        longest = max(longest, len(row))
+        for c in row:
+            if c >= vocab_size:  # checked first: the loops below do not check their indices
+                raise IndexError(f"column {c} is outside the vocabulary ({vocab_size} columns)")
+    size = 64
+    while size < 2 * longest:  # at most half full, so probes stay short
+        size *= 2
+    mask = size - 1
+    held = np.full(size, -1, np.intp)  # per slot: the column it counts, -1 when free
+    counts = np.zeros(size, np.intp)
+    order = np.empty(size, np.intp)  # the slots a row took, in first-seen order
+    scaled = np.empty(size)  # tf-idf of each of those, then divided by the row's norm
+    held_v, counts_v, order_v, scaled_v, weights_v = held, counts, order, scaled, weights
+    tf_v, tabled = _SUBLINEAR_TF, len(_SUBLINEAR_TF)
+    out = np.tile(intercept, (n, 1))
+    out_v, classes = out, len(intercept)
     for r in range(n):
-        row, lo = columns[r], m
+        row, m = columns[r], 0
         for i in range(len(row)):
             c = row[i]
-            if c >= 0:
-                if seen_v[c] == 0:
-                    cols_v[m] = c
-                    m += 1
-                seen_v[c] += 1
-        for q in range(lo, m):
-            c = cols_v[q]
-            counts_v[q] = seen_v[c]
-            seen_v[c] = 0
-        ends_v[r] = m
-    tf_v = 1.0 + np.log(counts[:m]) if sublinear else counts[:m]
-    weights_v, idf_v, coef_v = np.empty(max(m, 1)), idf, coef
-    out = np.tile(intercept, (n, 1))
-    out_v, classes, lo = out, len(intercept), 0
-    for r in range(n):
-        hi, total = ends_v[r], 0.0
-        for q in range(lo, hi):
-            w = tf_v[q] * idf_v[cols_v[q]]
-            weights_v[q] = w
+            if c < 0:
+                continue
+            h = (c * 40503) & mask
+            while held_v[h] != c and held_v[h] != -1:
+                h = (h + 1) & mask
+            if held_v[h] == -1:
+                held_v[h] = c
+                order_v[m] = h
+                m += 1
+            counts_v[h] += 1
+        total = 0.0
+        for q in range(m):
+            h = order_v[q]
+            count = counts_v[h]
+            if not sublinear:
+                tf = count
+            elif count < tabled:
+                tf = tf_v[count]
+            else:
+                tf = 1.0 + math.log(count)
+            w = tf * weights_v[held_v[h], 0]
+            scaled_v[q] = w
             total += w * w
         norm = math.sqrt(total)
         if not norm > 0:
             norm = 1.0
-        for q in range(lo, hi):
-            weights_v[q] = weights_v[q] / norm
+        for q in range(m):
+            scaled_v[q] = scaled_v[q] / norm
         for k in range(classes):
             acc = 0.0
-            for q in range(lo, hi):
-                acc += coef_v[cols_v[q], k] * weights_v[q]
+            for q in range(m):
+                acc += weights_v[held_v[order_v[q]], k + 1] * scaled_v[q]
             out_v[r, k] += acc
-        lo = hi
+        for q in range(m):  # free the slots for the next row
+            h = order_v[q]
+            held_v[h] = -1
+            counts_v[h] = 0
     return out
 
 
