@@ -5,9 +5,10 @@
 Two corpora: the story corpus (the bundled sample story plus, when present, the .txt seed articles,
 read at run time, repeated to about `--articles` articles) and a corpus of varied text (the news
 articles of the PTC data set, `../shared/datasets/ptc-semeval2020/ptc_v2_train.jsonl`, each once,
-with actors proposed from them as `framing compare` does without a story file). Each phase is
-timed `--repeat` times, in rounds, with `time.process_time` (CPU time of this process: steadier
-than wall time on a shared machine) and the best run is shown. Memory is the tracemalloc peak of one extra,
+with actors proposed from them as `framing compare` does without a story file). The phases take
+turns on batches of `BATCH` articles: each batch is run `--repeat` times by every phase, timed
+with `time.process_time` (CPU time of this process: steadier than wall time on a shared machine),
+and a phase's time is the sum of its best run on each batch. Memory is the tracemalloc peak of one extra,
 untimed run per phase, and the resident set size of the whole process at the end.
 """
 from __future__ import annotations
@@ -42,6 +43,7 @@ SHARED = REPO.parent / "shared"
 DEFAULT_SEEDS = SHARED / "seeds"
 DEFAULT_VARIED = SHARED / "datasets" / "ptc-semeval2020" / "ptc_v2_train.jsonl"
 WARMUP = 5
+BATCH = 25  # articles a phase runs on before the next phase takes its turn
 PHASES = ("full scoring, stance classifier", "full scoring, lexicon stance", "lexicons only",
           "reference: Punkt + VADER")
 
@@ -66,23 +68,26 @@ def varied_corpus(path: Path, n: int) -> list[Article]:
     return articles
 
 
-def phases(articles: Sequence[Article], story: Story) -> dict[str, Callable[[], None]]:
+Phase = Callable[[Sequence[Article]], None]
+
+
+def phases(story: Story) -> dict[str, Phase]:
     matcher, models, lexicons = ActorMatcher(story.actors), available_models(), Models()
     splitter, analyser = PunktSentenceTokenizer(), SentimentIntensityAnalyzer()
 
-    def full() -> None:
+    def full(articles: Sequence[Article]) -> None:
         for article in articles:
             score_article(article, story=story, matcher=matcher, models=models)
 
-    def lexicon_stance() -> None:
+    def lexicon_stance(articles: Sequence[Article]) -> None:
         for article in articles:
             score_article(article, story=story, matcher=matcher, models=lexicons)
 
-    def lexicons_only() -> None:  # what `framing score --lexicons-only` runs
+    def lexicons_only(articles: Sequence[Article]) -> None:  # `framing score --lexicons-only`
         for article in articles:
             score_article(article, models=lexicons)
 
-    def reference() -> None:
+    def reference(articles: Sequence[Article]) -> None:
         for article in articles:
             for sentence in splitter.tokenize(article.text):
                 analyser.polarity_scores(sentence)
@@ -90,23 +95,32 @@ def phases(articles: Sequence[Article], story: Story) -> dict[str, Callable[[], 
     return dict(zip(PHASES, (full, lexicon_stance, lexicons_only, reference), strict=True))
 
 
-def best_times(work: dict[str, Callable[[], None]], repeat: int) -> dict[str, float]:
-    """The best of `repeat` runs of each phase, in rounds (every phase once per round), so a slow
-    spell of the machine hits all phases alike rather than one."""
-    best = dict.fromkeys(work, float("inf"))
-    for _ in range(repeat):
-        for phase, job in work.items():
-            start = time.process_time()
-            job()
-            best[phase] = min(best[phase], time.process_time() - start)
-    return best
+def best_times(
+    work: dict[str, Phase], articles: Sequence[Article], repeat: int, batch: int = BATCH
+) -> dict[str, float]:
+    """Each phase's CPU time over all `articles`: the sum, batch by batch, of the best of `repeat`
+    runs on that batch. Every phase runs on a batch before any moves to the next, so the phases
+    compared share the machine's slow and fast spells (a few tenths of a second apart, not
+    seconds), and a spell that slows one run of a batch is dropped by taking the best."""
+    best: dict[str, list[float]] = {phase: [] for phase in work}
+    for lo in range(0, len(articles), batch):
+        chunk = articles[lo : lo + batch]
+        runs: dict[str, float] = dict.fromkeys(work, float("inf"))
+        for _ in range(repeat):
+            for phase, job in work.items():
+                start = time.process_time()
+                job(chunk)
+                runs[phase] = min(runs[phase], time.process_time() - start)
+        for phase, seconds in runs.items():
+            best[phase].append(seconds)
+    return {phase: sum(times) for phase, times in best.items()}
 
 
-def peak_mib(work: Callable[[], None]) -> float:
+def peak_mib(work: Phase, articles: Sequence[Article]) -> float:
     """Peak of memory allocated by Python while `work` runs (tracemalloc), in MiB."""
     tracemalloc.start()
     try:
-        work()
+        work(articles)
         return tracemalloc.get_traced_memory()[1] / 2**20
     finally:
         tracemalloc.stop()
@@ -114,21 +128,20 @@ def peak_mib(work: Callable[[], None]) -> float:
 
 def run(name: str, articles: Sequence[Article], story: Story, repeat: int) -> None:
     mb = sum(len(a.text.encode("utf-8")) for a in articles) / 1e6
-    work = phases(articles, story)
-    warm = phases(articles[:WARMUP], story)
-    for phase in warm.values():  # lexicons, models and regexes load here, untimed
-        phase()
+    work = phases(story)
+    for phase in work.values():  # lexicons, models and regexes load here, untimed
+        phase(articles[:WARMUP])
     print(f"\n{name}: {len(articles)} articles, {mb:.2f} MB of UTF-8 text, "
-          f"{len(story.actors)} actors; best of {repeat}")
+          f"{len(story.actors)} actors; best of {repeat} per batch of {BATCH}")
     header = f"{'phase':<34} {'seconds':>8} {'art/s':>8} {'MB/s':>7} {'peak MiB':>9} {'ratio':>7}"
     print(header)
     print("-" * len(header))
-    seconds = best_times(work, repeat)
+    seconds = best_times(work, articles, repeat)
     reference = seconds[PHASES[-1]]
     for phase, job in work.items():
         s = seconds[phase]
         print(f"{phase:<34} {s:>8.2f} {len(articles) / s:>8.0f} {mb / s:>7.3f}"
-              f" {peak_mib(job):>9.2f} {reference / s:>6.2f}x")
+              f" {peak_mib(job, articles):>9.2f} {reference / s:>6.2f}x")
 
 
 def parse_args() -> argparse.Namespace:
