@@ -256,6 +256,8 @@ class Doc:
     """
 
     def __init__(self, text: str, *, speech_verbs: SpeechVerbs | None = None) -> None:
+        if not isinstance(text, str):  # the compiled string loops would misread anything else
+            raise TypeError(f"a Doc is made of text (str), not {type(text).__name__}")
         self.text = text
         self.norm = normalise_text(text)  # what lexicons are matched in
         self.speech_verbs = speech_verbs

@@ -8,6 +8,7 @@ inference needs only numpy, so a saved model is plain arrays and never code (no 
 from __future__ import annotations
 
 import math
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -94,8 +95,8 @@ class LinearModel:
     ) -> np.ndarray:
         """TF-IDF rows (l2-normalised) and standardised dense rows times the weights."""
         n, vocab_size = len(columns), len(self.vocabulary)
-        if _COMPILED:
-            rows = [row if type(row) is list else list(row) for row in columns]
+        if _COMPILED:  # the loops read each row as C ints
+            rows = [row if type(row) is array else array("i", row) for row in columns]
             logits = _tfidf_logits(rows, self._loop_weights, self.intercept, self.sublinear_tf)
         else:
             logits = self._tfidf_logits(columns)
@@ -145,14 +146,17 @@ def _tfidf_logits(
     columns: list, weights: np.ndarray, intercept: np.ndarray, sublinear: bool
 ) -> np.ndarray:
     """`LinearModel._tfidf_logits` as loops, which the compiled module runs many times faster.
-    `weights` holds one row per vocabulary column: its idf, then its weight for each class, so
-    a feature costs one read of memory (a model of 88,000 columns does not stay in the CPU's
-    cache between articles). A row's features are counted in a small hash table, in the order
-    they first appear, rather than sorted by column: equal to within rounding."""
+    Each row of `columns` is an array of C ints ("i"); `weights` has one row per vocabulary
+    column, its idf then its weight for each class, so a feature costs one read of memory (a
+    model of 88,000 columns does not stay in the CPU's cache between articles). A row's features
+    are counted in a small hash table, in the order they first appear, rather than sorted by
+    column: equal to within rounding."""
     n, longest, vocab_size = len(columns), 0, len(weights)
-    for row in columns:
+    for r in range(n):
+        row = columns[r]
         longest = max(longest, len(row))
-        for c in row:
+        for i in range(len(row)):
+            c = row[i]
             if c >= vocab_size:  # checked first: the loops below do not check their indices
                 raise IndexError(f"column {c} is outside the vocabulary ({vocab_size} columns)")
     size = 64
@@ -212,23 +216,37 @@ def _tfidf_logits(
 
 
 class Lookup:
-    """A model's vocabulary as a column look-up, with memo tables a recipe may fill with what it
+    """A model's vocabulary as a column look-up, with memos a recipe may fill with what it
     derives from the vocabulary (the columns of every feature built from one word, say)."""
 
-    MAX_MEMO = 500_000  # entries per table before it starts afresh: memory stays bounded
+    MAX_MEMO = 500_000  # keys per memo before it starts afresh: memory stays bounded
 
     def __init__(self, vocabulary: dict[str, int]) -> None:
         self.vocabulary = vocabulary
-        self._tables: dict[str, dict] = {}
+        self._memos: dict[str, ColumnMemo] = {}
 
     def column(self, feature: str) -> int:
         return self.vocabulary.get(feature, -1)
 
-    def table(self, name: str) -> dict:
-        table = self._tables.setdefault(name, {})
-        if len(table) > self.MAX_MEMO:
-            table.clear()
-        return table
+    def memo(self, name: str, width: int) -> ColumnMemo:
+        """The memo called `name`, of `width` columns a key; a new one once it is full (what
+        was read from the old one stays valid)."""
+        memo = self._memos.get(name)
+        if memo is None or len(memo.offsets) >= self.MAX_MEMO:
+            memo = self._memos[name] = ColumnMemo(width)
+        return memo
+
+
+class ColumnMemo:
+    """The vocabulary columns of the `width` features a recipe builds from one key (a word, a
+    pair of words), worked out once: a key's columns sit side by side in one array of C ints,
+    from `offsets[key]` on, so reading them touches one stretch of memory rather than a Python
+    int object per column (which, scattered over the heap, missed the CPU's cache)."""
+
+    def __init__(self, width: int) -> None:
+        self.width = width
+        self.offsets: dict[str, int] = {}
+        self.columns = array("i")
 
 
 def fit(task: str, items: Sequence[Item], *, seed: int = 0) -> LinearModel:

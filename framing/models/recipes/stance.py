@@ -10,6 +10,7 @@ how many other people the sentence names (words near this target then matter mor
 """
 from __future__ import annotations
 
+from array import array
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import pairwise
@@ -266,66 +267,104 @@ def _cues(view: View) -> list[str]:
 
 
 class _Columns(NamedTuple):
-    words: list[tuple[int, ...]]  # per token: _WORD_FEATURES columns of its word
-    pairs: list[tuple[int, ...]]  # per token pair: _SIDES + "b" columns
+    """Where the columns of a sentence's words and pairs are: offsets into two memos' arrays."""
+
+    words: array  # per token: the offset of its word's _WORD_WIDTH columns in `word_table`
+    pairs: array  # per token pair (and a last 0): the offset of its _PAIR_WIDTH columns
+    word_table: array
+    pair_table: array
 
 
 # The features one word makes wherever it stands: "L1_w" .. "Rfar_w", "w_w" and the bigrams
-# with the target. Columns 0-4 are left buckets, 5-9 right ones, in _SIDES order.
+# with the target. Columns 0-4 are left buckets, 5-9 right ones, in _SIDES order; a pair of
+# words makes the _SIDES ones and the sentence bigram "b_a_b".
 _SIDES = tuple(f"{side}{b}" for side in "LR" for b in _BUCKETS)
 _W, _B_BEFORE_T, _B_AFTER_T = 10, 11, 12
+_WORD_WIDTH, _PAIR_WIDTH = len(_SIDES) + 3, len(_SIDES) + 1
 
 
 def _word_columns(sentence: Sentence, lookup: Lookup) -> _Columns:
-    words, pairs = lookup.table("stance:words"), lookup.table("stance:pairs")
-    column = lookup.column
-    by_word, by_pair = [], []
-    for norm in sentence.norms:
-        found = words.get(norm)
+    words, pairs = lookup.memo("stance:words", _WORD_WIDTH), lookup.memo("stance:pairs",
+                                                                          _PAIR_WIDTH)
+    norms, column = sentence.norms, lookup.column
+    by_word, by_pair = array("i", bytes(4 * len(norms))), array("i", bytes(4 * len(norms)))
+    at_word, at_pair = by_word, by_pair  # typed views when compiled
+    offsets, table = words.offsets, words.columns
+    for i in range(len(norms)):
+        norm = norms[i]
+        found = offsets.get(norm)
         if found is None:
-            found = words[norm] = tuple([column(f"{side}_{norm}") for side in _SIDES] + [
+            found = offsets[norm] = len(table)
+            table.extend([column(f"{side}_{norm}") for side in _SIDES] + [
                 column(f"w_{norm}"), column(f"b_{norm}_<T>"), column(f"b_<T>_{norm}")])
-        by_word.append(found)
-    for pair in sentence.pairs:
-        found = pairs.get(pair)
+        at_word[i] = found
+    offsets, table = pairs.offsets, pairs.columns
+    for i in range(len(sentence.pairs)):
+        pair = sentence.pairs[i]
+        found = offsets.get(pair)
         if found is None:
-            found = pairs[pair] = tuple([column(side + pair) for side in _SIDES] +
-                                        [column(f"b{pair}")])
-        by_pair.append(found)
-    return _new(_Columns, (by_word, by_pair))
+            found = offsets[pair] = len(table)
+            table.extend([column(side + pair) for side in _SIDES] + [column(f"b{pair}")])
+        at_pair[i] = found
+    return _new(_Columns, (by_word, by_pair, words.columns, pairs.columns))
 
 
-def _columns(view: View, table: _Columns, lookup: Lookup) -> list[int]:
-    """The columns of `_features(view)`, built from the word table instead of strings."""
-    words, pairs, first, stop = table.words, table.pairs, view.first, view.stop
-    vocabulary, n = lookup.vocabulary, len(words)
+def _columns(view: View, table: _Columns, lookup: Lookup) -> array:
+    """The columns of `_features(view)`, built from the memoised columns of its words instead
+    of strings, as an array of C ints."""
+    vocabulary = lookup.vocabulary
+    cues = [vocabulary.get(feature, -1) for feature in _cues(view)]
+    out = array("i", bytes(4 * (4 * len(table.words) + 4 + len(cues))))  # room for them all
+    used = _fill_columns(out, view.first, view.stop, table.words, table.pairs, table.word_table,
+                         table.pair_table, vocabulary.get("w_<T>", -1), cues)
+    del out[used:]
+    return out
+
+
+def _fill_columns(
+    out: array, first: int, stop: int, words: array, pairs: array, word_table: array,
+    pair_table: array, target: int, cues: list[int],
+) -> int:
+    """Write the columns of a target at tokens first..stop into `out`; return how many."""
+    n, m = len(words), 0
     w, before_t, after_t = _W, _B_BEFORE_T, _B_AFTER_T  # typed locals when compiled
-    out: list[int] = []
     # as _positional, in another order (the model counts features, order does not matter)
     for i in range(first):
-        out.append(words[i][_slot(first - i)])
+        out[m] = word_table[words[i] + _slot(first - i)]
+        m += 1
     for i in range(first - 1):
-        out.append(pairs[i][_slot(first - i)])
+        out[m] = pair_table[pairs[i] + _slot(first - i)]
+        m += 1
     for i in range(stop, n):
-        out.append(words[i][5 + _slot(i - stop + 1)])
+        out[m] = word_table[words[i] + 5 + _slot(i - stop + 1)]
+        m += 1
     for i in range(stop + 1, n):
-        out.append(pairs[i - 1][5 + _slot(i - stop + 1)])
+        out[m] = pair_table[pairs[i - 1] + 5 + _slot(i - stop + 1)]
+        m += 1
     for i in range(first):  # as _ngrams
-        out.append(words[i][w])
-    out.append(vocabulary.get("w_<T>", -1))
+        out[m] = word_table[words[i] + w]
+        m += 1
+    out[m] = target
+    m += 1
     for i in range(stop, n):
-        out.append(words[i][w])
+        out[m] = word_table[words[i] + w]
+        m += 1
     for i in range(first - 1):
-        out.append(pairs[i][w])
+        out[m] = pair_table[pairs[i] + w]
+        m += 1
     if first:
-        out.append(words[first - 1][before_t])
+        out[m] = word_table[words[first - 1] + before_t]
+        m += 1
     if stop < n:
-        out.append(words[stop][after_t])
+        out[m] = word_table[words[stop] + after_t]
+        m += 1
     for i in range(stop, n - 1):
-        out.append(pairs[i][w])
-    for feature in _cues(view):
-        out.append(vocabulary.get(feature, -1))
-    return out
+        out[m] = pair_table[pairs[i] + w]
+        m += 1
+    for i in range(len(cues)):
+        out[m] = cues[i]
+        m += 1
+    return m
 
 
 def _lexicon_cues(view: View) -> list[str]:
