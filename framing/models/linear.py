@@ -48,7 +48,7 @@ class LinearModel:
         columns, dense = self.rows(items)
         return self.probabilities_of(columns, dense)
 
-    def rows(self, items: Sequence[Item]) -> tuple[list[list[int]], list[Sequence[float]]]:
+    def rows(self, items: Sequence[Item]) -> tuple[list[Sequence[int]], list[Sequence[float]]]:
         """Each item's features as vocabulary columns (-1: not in the vocabulary) and its dense
         values. Recipes with `indexed_rows` analyse what items share (a sentence of several
         targets) once and memoise the columns of the strings they build again and again."""
@@ -228,23 +228,23 @@ class Lookup:
     def column(self, feature: str) -> int:
         return self.vocabulary.get(feature, -1)
 
-    def memo(self, name: str, width: int) -> ColumnMemo:
-        """The memo called `name`, of `width` columns a key; a new one once it is full (what
-        was read from the old one stays valid)."""
+    def memo(self, name: str) -> ColumnMemo:
+        """The memo called `name`; a new one once it is full (what was read from the old one
+        stays valid)."""
         memo = self._memos.get(name)
         if memo is None or len(memo.offsets) >= self.MAX_MEMO:
-            memo = self._memos[name] = ColumnMemo(width)
+            memo = self._memos[name] = ColumnMemo()
         return memo
 
 
 class ColumnMemo:
-    """The vocabulary columns of the `width` features a recipe builds from one key (a word, a
-    pair of words), worked out once: a key's columns sit side by side in one array of C ints,
-    from `offsets[key]` on, so reading them touches one stretch of memory rather than a Python
-    int object per column (which, scattered over the heap, missed the CPU's cache)."""
+    """The vocabulary columns of the features a recipe builds from one key (a word, a pair of
+    words), worked out once: a key's columns sit side by side in one array of C ints, from
+    `offsets[key]` on, so reading them touches one stretch of memory rather than a Python int
+    object per column (which, scattered over the heap, missed the CPU's cache). How many columns
+    a key has is the recipe's to know."""
 
-    def __init__(self, width: int) -> None:
-        self.width = width
+    def __init__(self) -> None:
         self.offsets: dict[str, int] = {}
         self.columns = array("i")
 

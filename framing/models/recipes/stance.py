@@ -82,12 +82,12 @@ def dense(item: Item) -> list[float]:
 
 def indexed_rows(
     items: Sequence[Item], lookup: Lookup
-) -> tuple[list[list[int]], list[Sequence[float]]]:
+) -> tuple[list[array], list[Sequence[float]]]:
     """`analyze` as vocabulary columns, and `dense`, of many items at once: each sentence is
     analysed once, and the columns of a word's positional and n-gram features are looked up
     once per model (memoised by word), not once per target."""
     sentences: dict[str, tuple[Sentence, _Columns]] = {}
-    columns: list[list[int]] = []
+    columns: list[array] = []
     values: list[Sequence[float]] = []
     for item in items:
         if item.text not in sentences:
@@ -102,7 +102,7 @@ def indexed_rows(
 
 def mention_rows(
     doc: Doc, mentions: Sequence[tuple[int, int]], lookup: Lookup
-) -> tuple[list[list[int]], list[Sequence[float]]]:
+) -> tuple[list[array], list[Sequence[float]]]:
     """`indexed_rows` for mentions (token ranges) of an analysed article: each mention's sentence
     is read from the article's own tokens, quotations and lexicon matches, not parsed again
     (the features differ from a lone sentence's only where a quotation or a rule's context runs
@@ -113,7 +113,7 @@ def mention_rows(
             if m.first < len(doc.token_starts):
                 by_sentence.setdefault(doc.sentence_of[m.first], []).append((name, m))
     records: dict[int, tuple[Sentence, _Columns]] = {}
-    columns: list[list[int]] = []
+    columns: list[array] = []
     values: list[Sequence[float]] = []
     for first, stop in mentions:
         s = doc.sentence_of[first]
@@ -269,8 +269,8 @@ def _cues(view: View) -> list[str]:
 class _Columns(NamedTuple):
     """Where the columns of a sentence's words and pairs are: offsets into two memos' arrays."""
 
-    words: array  # per token: the offset of its word's _WORD_WIDTH columns in `word_table`
-    pairs: array  # per token pair (and a last 0): the offset of its _PAIR_WIDTH columns
+    words: array  # per token: the offset of its word's 13 columns in `word_table`
+    pairs: array  # per token pair (and a last 0): the offset of its 11 columns in `pair_table`
     word_table: array
     pair_table: array
 
@@ -280,12 +280,10 @@ class _Columns(NamedTuple):
 # words makes the _SIDES ones and the sentence bigram "b_a_b".
 _SIDES = tuple(f"{side}{b}" for side in "LR" for b in _BUCKETS)
 _W, _B_BEFORE_T, _B_AFTER_T = 10, 11, 12
-_WORD_WIDTH, _PAIR_WIDTH = len(_SIDES) + 3, len(_SIDES) + 1
 
 
 def _word_columns(sentence: Sentence, lookup: Lookup) -> _Columns:
-    words, pairs = lookup.memo("stance:words", _WORD_WIDTH), lookup.memo("stance:pairs",
-                                                                          _PAIR_WIDTH)
+    words, pairs = lookup.memo("stance:words"), lookup.memo("stance:pairs")
     norms, column = sentence.norms, lookup.column
     by_word, by_pair = array("i", bytes(4 * len(norms))), array("i", bytes(4 * len(norms)))
     at_word, at_pair = by_word, by_pair  # typed views when compiled
