@@ -4,9 +4,19 @@ cimport cython
 @cython.locals(lower=str)
 cpdef str normalise(str word)
 
+cpdef tuple token_columns(str text, Py_ssize_t offset=*)
+
 @cython.locals(pos=Py_ssize_t, start=Py_ssize_t, end=Py_ssize_t, chunk=str, word=str, mark=str,
                starts=list, ends=list, texts=list, norms=list)
-cpdef tuple token_columns(str text, Py_ssize_t offset=*)
+cpdef tuple _columns_by_chunk(str text, Py_ssize_t offset)
+
+@cython.locals(n=Py_ssize_t, i=Py_ssize_t, j=Py_ssize_t, other=Py_ssize_t, stop=Py_ssize_t,
+               plain=bint, ch=Py_UCS4, word=str, mark=str, starts=list, ends=list, texts=list,
+               norms=list)
+cpdef tuple _columns_by_character(str text, Py_ssize_t offset)
+
+@cython.locals(at=Py_ssize_t, word=str)
+cpdef _add_matches(str chunk, Py_ssize_t start, list starts, list ends, list texts, list norms)
 
 @cython.locals(stop=Py_ssize_t, words=Py_ssize_t, i=Py_ssize_t, j=Py_ssize_t)
 cpdef Py_ssize_t count_words(str text, Py_ssize_t start=*, object end=*) except -1

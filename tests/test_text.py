@@ -141,6 +141,15 @@ def test_tokenize_agrees_with_the_token_pattern(text):
     assert [(t.start, t.text) for t in tokenize(text)] == expected
 
 
+@given(text=st.one_of(st.text(), st.text(alphabet=st.sampled_from(list("aZ9_ .,;:!?)]”\"'’-“\n\tİéÉ½\u2028")))),
+       offset=st.integers(0, 1000))
+def test_both_tokenizers_give_the_same_columns(text, offset):
+    # compiled, the character loop runs; as pure Python the chunk loop: one answer either way
+    from framing.text import _columns_by_character, _columns_by_chunk
+
+    assert _columns_by_character(text, offset) == _columns_by_chunk(text, offset)
+
+
 @given(st.text(alphabet=st.sampled_from(list("ab said “”\"‘’.\n?"))))
 def test_token_views_agree_with_the_character_views(text):
     doc = Doc(text, speech_verbs=speech)
