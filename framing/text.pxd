@@ -28,7 +28,7 @@ cpdef list split_sentences(str text)
 @cython.locals(stop=Py_ssize_t)
 cpdef bint _lower_case_follows(str text, Py_ssize_t end) except -1
 
-@cython.locals(lo=Py_ssize_t, space=Py_ssize_t, stem=str)
+@cython.locals(lo=Py_ssize_t, start=Py_ssize_t, end=Py_ssize_t, i=Py_ssize_t)
 cpdef bint _is_abbreviation(str text, Py_ssize_t period) except -1
 
 @cython.locals(rest=str, before=str)

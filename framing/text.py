@@ -32,6 +32,8 @@ _ABBREVIATIONS = frozenset(
     ["mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "cmdr", "adm", "gov", "sen", "rep", "pres", "st", "jr", "sr", "vs", "etc", "inc", "ltd", "co", "corp", "no", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "fig", "e.g", "i.e", "approx", "est", "dept", "univ"]
 )
 
+_LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
+
 OPEN_QUOTES = {"“": "”", '"': '"', "‘": "’", "«": "»", "„": "“"}
 
 _COMPILED = is_compiled(__file__)  # setup.py compiles this module where it can
@@ -298,11 +300,25 @@ def _lower_case_follows(text: str, end: int) -> bool:
 
 
 def _is_abbreviation(text: str, period: int) -> bool:
-    """Whether the word before the full stop at `period` is an abbreviation or an initial."""
-    lo = max(0, period - 12)
-    space = max(text.rfind(" ", lo, period), text.rfind("\n", lo, period))
-    stem = text[space + 1 : period].lstrip("\"“‘'([").rstrip(".").lower()
-    return stem in _ABBREVIATIONS or len(stem) == 1 or "." in stem
+    """Whether the word before the full stop at `period` is an abbreviation or an initial: the
+    characters after the last space or line break in the 12 before it (all of them if there is
+    none), without opening quotes or brackets and trailing full stops."""
+    lo, start = max(0, period - 12), period
+    while start > lo and text[start - 1] != " " and text[start - 1] != "\n":
+        start -= 1
+    if start == lo:
+        start = 0  # none in reach: the stem runs from the start of the text
+    end = period
+    while start < end and text[start] in "\"“‘'([":
+        start += 1
+    while end > start and text[end - 1] == ".":
+        end -= 1
+    if end - start == 1:  # an initial, unless it lower-cases to two characters (as İ does)
+        return len(text[start:end].lower()) == 1
+    for i in range(start, end):
+        if text[i] == ".":
+            return True
+    return end - start <= _LONGEST_ABBREVIATION and text[start:end].lower() in _ABBREVIATIONS
 
 
 def _continues_line(text: str, newline: int) -> bool:

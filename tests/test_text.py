@@ -150,6 +150,19 @@ def test_both_tokenizers_give_the_same_columns(text, offset):
     assert _columns_by_character(text, offset) == _columns_by_chunk(text, offset)
 
 
+@given(text=st.text(alphabet=st.sampled_from(list("aMr.Uİ “‘'([\n")), max_size=30),
+       at=st.integers(0, 29))
+def test_abbreviations_are_the_stem_before_the_full_stop(text, at):
+    from framing.text import _ABBREVIATIONS, _is_abbreviation
+
+    period = min(at, len(text))
+    lo = max(0, period - 12)
+    space = max(text.rfind(" ", lo, period), text.rfind("\n", lo, period))
+    stem = text[space + 1 : period].lstrip("\"“‘'([").rstrip(".").lower()
+    expected = stem in _ABBREVIATIONS or len(stem) == 1 or "." in stem
+    assert _is_abbreviation(text, period) == expected
+
+
 @given(st.text(alphabet=st.sampled_from(list("ab said “”\"‘’.\n?"))))
 def test_token_views_agree_with_the_character_views(text):
     doc = Doc(text, speech_verbs=speech)
