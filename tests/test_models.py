@@ -6,7 +6,6 @@ import io
 import json
 import math
 import random
-from array import array
 from collections import Counter
 from dataclasses import replace
 
@@ -21,6 +20,7 @@ from framing.models.items import Item, read_items
 from framing.models.linear import _tfidf_logits, fit
 from framing.models.persist import ModelError, load_model, save_model
 from framing.models.recipes import recipe_for
+from framing.models.rows import Rows
 
 from .conftest import SHARED
 
@@ -86,15 +86,16 @@ def test_the_tfidf_loops_equal_the_numpy_product(model, rows, sublinear):
     size = len(model.vocabulary)
     columns = [[c if c < 0 else c % size for c in row] for row in rows]
     numpy_model = replace(model, sublinear_tf=sublinear)
-    rows = [array("i", row) for row in columns]
-    loops = _tfidf_logits(rows, numpy_model._loop_weights, model.intercept, sublinear)
-    assert np.allclose(loops, numpy_model._tfidf_logits(columns), rtol=0, atol=1e-12)
+    rows = Rows.of(columns)
+    loops = _tfidf_logits(rows.flat, rows.bounds, numpy_model._loop_weights, model.intercept,
+                          sublinear)
+    assert np.allclose(loops, numpy_model._tfidf_logits(rows), rtol=0, atol=1e-12)
 
 
 def test_the_tfidf_loops_refuse_a_column_outside_the_vocabulary(model):
     with pytest.raises(IndexError, match="outside the vocabulary"):
-        _tfidf_logits([array("i", [0, 1]), array("i", [2, len(model.vocabulary)])],
-                      model._loop_weights, model.intercept, True)
+        rows = Rows.of([[0, 1], [2, len(model.vocabulary)]])
+        _tfidf_logits(rows.flat, rows.bounds, model._loop_weights, model.intercept, True)
 
 
 def test_save_and_load_give_the_same_predictions(model, tmp_path):

@@ -5,7 +5,8 @@ cimport cython
                mask=Py_ssize_t, r=Py_ssize_t, m=Py_ssize_t, i=Py_ssize_t, c=Py_ssize_t,
                h=Py_ssize_t, q=Py_ssize_t, count=Py_ssize_t, tabled=Py_ssize_t, k=Py_ssize_t,
                classes=Py_ssize_t, tf=double, w=double, total=double, norm=double, acc=double,
-               row=int[::1], held_v=Py_ssize_t[::1], counts_v=Py_ssize_t[::1],
+               held_v=Py_ssize_t[::1], counts_v=Py_ssize_t[::1],
                order_v=Py_ssize_t[::1], scaled_v=double[::1], tf_v=double[::1],
                weights_v=double[:, ::1], out_v=double[:, ::1])
-cpdef object _tfidf_logits(list columns, object weights, object intercept, bint sublinear)
+cpdef object _tfidf_logits(int[::1] flat, int[::1] bounds, object weights, object intercept,
+                           bint sublinear)

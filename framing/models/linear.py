@@ -12,7 +12,6 @@ from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import chain
 from types import ModuleType
 
 import numpy as np
@@ -21,6 +20,7 @@ from ..build import is_compiled
 from ..errors import FramingError
 from .items import Item
 from .recipes import recipe_for
+from .rows import Rows
 
 
 @dataclass(frozen=True, eq=False)
@@ -95,23 +95,23 @@ class LinearModel:
     ) -> np.ndarray:
         """TF-IDF rows (l2-normalised) and standardised dense rows times the weights."""
         n, vocab_size = len(columns), len(self.vocabulary)
-        if _COMPILED:  # the loops read each row as C ints
-            rows = [row if type(row) is array else array("i", row) for row in columns]
-            logits = _tfidf_logits(rows, self._loop_weights, self.intercept, self.sublinear_tf)
+        rows = columns if isinstance(columns, Rows) else Rows.of(columns)
+        if _COMPILED:  # the loops read the rows as C ints
+            logits = _tfidf_logits(rows.flat, rows.bounds, self._loop_weights, self.intercept,
+                                   self.sublinear_tf)
         else:
-            logits = self._tfidf_logits(columns)
+            logits = self._tfidf_logits(rows)
         values = np.asarray(dense, dtype=float).reshape(n, len(self.dense_mean))
         logits += ((values - self.dense_mean) / self.dense_scale) @ self.coef[:, vocab_size:].T
         return logits
 
-    def _tfidf_logits(self, columns: Sequence[Sequence[int]]) -> np.ndarray:
+    def _tfidf_logits(self, columns: Rows) -> np.ndarray:
         """Intercept plus TF-IDF rows times the vocabulary's weights: one sparse product for the
         whole batch, as index arrays into the coefficient columns."""
         n, vocab_size = len(columns), len(self.vocabulary)
         span = max(vocab_size, 1)
-        lengths = [len(row) for row in columns]
-        flat = np.fromiter(chain.from_iterable(columns), np.int64, sum(lengths))
-        rows = np.repeat(np.arange(n), lengths)
+        flat = np.frombuffer(columns.flat, np.int32).astype(np.int64)
+        rows = np.repeat(np.arange(n), np.diff(np.frombuffer(columns.bounds, np.int32)))
         known = flat >= 0
         # one (row, column) key per distinct feature of a row, with its count
         keys, counts = np.unique(rows[known] * span + flat[known], return_counts=True)
@@ -143,22 +143,20 @@ _SUBLINEAR_TF = np.concatenate([[0.0], 1.0 + np.log(np.arange(1, _TF_TABLE_SIZE)
 
 
 def _tfidf_logits(
-    columns: list, weights: np.ndarray, intercept: np.ndarray, sublinear: bool
+    flat: array, bounds: array, weights: np.ndarray, intercept: np.ndarray, sublinear: bool
 ) -> np.ndarray:
     """`LinearModel._tfidf_logits` as loops, which the compiled module runs many times faster.
-    Each row of `columns` is an array of C ints ("i"); `weights` has one row per vocabulary
-    column, its idf then its weight for each class, so a feature costs one read of memory (a
-    model of 88,000 columns does not stay in the CPU's cache between articles). A row's features
-    are counted in a small hash table, in the order they first appear, rather than sorted by
-    column: equal to within rounding."""
-    n, longest, vocab_size = len(columns), 0, len(weights)
+    The rows are a `Rows`' arrays of C ints ("i"): row r is flat[bounds[r]:bounds[r + 1]].
+    `weights` has one row per vocabulary column, its idf then its weight for each class, so a
+    feature costs one read of memory (a model of 88,000 columns does not stay in the CPU's cache
+    between articles). A row's features are counted in a small hash table, in the order they
+    first appear, rather than sorted by column: equal to within rounding."""
+    n, longest, vocab_size = len(bounds) - 1, 0, len(weights)
     for r in range(n):
-        row = columns[r]
-        longest = max(longest, len(row))
-        for i in range(len(row)):
-            c = row[i]
-            if c >= vocab_size:  # checked first: the loops below do not check their indices
-                raise IndexError(f"column {c} is outside the vocabulary ({vocab_size} columns)")
+        longest = max(longest, bounds[r + 1] - bounds[r])
+    for i in range(bounds[n]):
+        if flat[i] >= vocab_size:  # checked first: the loops below do not check their indices
+            raise IndexError(f"column {flat[i]} is outside the vocabulary ({vocab_size} columns)")
     size = 64
     while size < 2 * longest:  # at most half full, so probes stay short
         size *= 2
@@ -172,9 +170,9 @@ def _tfidf_logits(
     out = np.tile(intercept, (n, 1))
     out_v, classes = out, len(intercept)
     for r in range(n):
-        row, m = columns[r], 0
-        for i in range(len(row)):
-            c = row[i]
+        m = 0
+        for i in range(bounds[r], bounds[r + 1]):
+            c = flat[i]
             if c < 0:
                 continue
             h = (c * 40503) & mask

@@ -1,25 +1,45 @@
 # C types for the stance recipe's per-mention feature loops, used when compiled (see setup.py).
 cimport cython
 
-@cython.locals(first=Py_ssize_t, stop=Py_ssize_t, s=Py_ssize_t, base=Py_ssize_t, columns=list,
-               values=list, records=dict, by_sentence=dict)
+@cython.locals(first=Py_ssize_t, stop=Py_ssize_t, s=Py_ssize_t, base=Py_ssize_t, values=list,
+               records=dict, by_sentence=dict)
 cpdef tuple mention_rows(object doc, object mentions, object lookup)
 
 @cython.locals(first=Py_ssize_t, stop=Py_ssize_t, i=Py_ssize_t, norms=list, texts=list,
                valued=list, capitalised=list, words=dict, text=str)
 cpdef object _sentence_of(object doc, object sent, list matches)
 
-@cython.locals(offsets=dict, norms=list, i=Py_ssize_t, at_word=int[::1], at_pair=int[::1])
-cpdef object _word_columns(object sentence, object lookup)
+cdef class _RowBuilder:
+    cdef dict vocabulary
+    cdef object column, word_memo, pair_memo, cue_memo
+    cdef list words, pairs, cues, sentences, targets, target_cues
+    cdef Py_ssize_t room
 
-@cython.locals(vocabulary=dict, cues=list, used=Py_ssize_t)
-cpdef object _columns(object view, object table, object lookup)
+    @cython.locals(norms=list, words=list, pairs=list, cues=list, offsets=dict, base=Py_ssize_t,
+                   first_cue=Py_ssize_t)
+    cpdef Py_ssize_t add_sentence(self, object sentence) except -1
 
-@cython.locals(n=Py_ssize_t, m=Py_ssize_t, i=Py_ssize_t, w=Py_ssize_t, before_t=Py_ssize_t,
+    @cython.locals(base=Py_ssize_t, n=Py_ssize_t, first_cue=Py_ssize_t, stop_cue=Py_ssize_t,
+                   start=Py_ssize_t, target_cues=list)
+    cpdef add_target(self, object view, Py_ssize_t sentence)
+
+    cpdef object build(self)
+
+@cython.locals(m=Py_ssize_t, fields=Py_ssize_t, r=Py_ssize_t, t=Py_ssize_t, base=Py_ssize_t,
+               n=Py_ssize_t, first=Py_ssize_t, stop=Py_ssize_t, i=Py_ssize_t)
+cpdef _fill_rows(int[::1] out, int[::1] bounds, int[::1] targets, int[::1] words,
+                 int[::1] pairs, int[::1] cues, int[::1] target_cues, int[::1] word_table,
+                 int[::1] pair_table, int[::1] cue_table, int target)
+
+@cython.locals(n=Py_ssize_t, i=Py_ssize_t, w=Py_ssize_t, before_t=Py_ssize_t,
                after_t=Py_ssize_t)
-cpdef Py_ssize_t _fill_columns(int[::1] out, Py_ssize_t first, Py_ssize_t stop, int[::1] words,
-                               int[::1] pairs, int[::1] word_table, int[::1] pair_table,
-                               int target, list cues) except -1
+cdef Py_ssize_t _fill_words(int[::1] out, Py_ssize_t m, Py_ssize_t first, Py_ssize_t stop,
+                            int[::1] words, int[::1] pairs, int[::1] word_table,
+                            int[::1] pair_table, int target) except -1
+
+@cython.locals(k=Py_ssize_t, at=Py_ssize_t, distance=Py_ssize_t)
+cdef Py_ssize_t _fill_cues(int[::1] out, Py_ssize_t m, Py_ssize_t first, Py_ssize_t stop,
+                           int[::1] cues, int[::1] cue_table) except -1
 
 cpdef Py_ssize_t _slot(Py_ssize_t distance) noexcept
 

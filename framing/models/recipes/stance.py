@@ -21,6 +21,7 @@ from ...sentiment import NEGATION_SCALAR, negated, valences
 from ...text import Doc
 from ...text import Sentence as TextSentence
 from ..items import Item
+from ..rows import Rows
 
 if TYPE_CHECKING:
     from ..linear import Lookup
@@ -82,27 +83,27 @@ def dense(item: Item) -> list[float]:
 
 def indexed_rows(
     items: Sequence[Item], lookup: Lookup
-) -> tuple[list[array], list[Sequence[float]]]:
+) -> tuple[Rows, list[Sequence[float]]]:
     """`analyze` as vocabulary columns, and `dense`, of many items at once: each sentence is
     analysed once, and the columns of a word's positional and n-gram features are looked up
     once per model (memoised by word), not once per target."""
-    sentences: dict[str, tuple[Sentence, _Columns]] = {}
-    columns: list[array] = []
+    rows = _RowBuilder(lookup)
+    sentences: dict[str, tuple[Sentence, int]] = {}
     values: list[Sequence[float]] = []
     for item in items:
         if item.text not in sentences:
             sentence = _sentence(item.text)
-            sentences[item.text] = sentence, _word_columns(sentence, lookup)
-        sentence, table = sentences[item.text]
+            sentences[item.text] = sentence, rows.add_sentence(sentence)
+        sentence, at = sentences[item.text]
         view = _view(sentence, *(item.target or (0, 0)))
-        columns.append(_columns(view, table, lookup))
+        rows.add_target(view, at)
         values.append(_valence(view))
-    return columns, values
+    return rows.build(), values
 
 
 def mention_rows(
     doc: Doc, mentions: Sequence[tuple[int, int]], lookup: Lookup
-) -> tuple[list[array], list[Sequence[float]]]:
+) -> tuple[Rows, list[Sequence[float]]]:
     """`indexed_rows` for mentions (token ranges) of an analysed article: each mention's sentence
     is read from the article's own tokens, quotations and lexicon matches, not parsed again
     (the features differ from a lone sentence's only where a quotation or a rule's context runs
@@ -112,20 +113,20 @@ def mention_rows(
         for m in builtin(name).matches(doc):
             if m.first < len(doc.token_starts):
                 by_sentence.setdefault(doc.sentence_of[m.first], []).append((name, m))
-    records: dict[int, tuple[Sentence, _Columns]] = {}
-    columns: list[array] = []
+    rows = _RowBuilder(lookup)
+    records: dict[int, tuple[Sentence, int]] = {}
     values: list[Sequence[float]] = []
     for first, stop in mentions:
         s = doc.sentence_of[first]
         if s not in records:
             sentence = _sentence_of(doc, doc.sentences[s], by_sentence.get(s, []))
-            records[s] = sentence, _word_columns(sentence, lookup)
-        sentence, table = records[s]
+            records[s] = sentence, rows.add_sentence(sentence)
+        sentence, at = records[s]
         base = doc.sentences[s].first
         view = _new(View, (sentence, first - base, stop - base, doc.in_quote[first] is not None))
-        columns.append(_columns(view, table, lookup))
+        rows.add_target(view, at)
         values.append(_valence(view))
-    return columns, values
+    return rows.build(), values
 
 
 _new = tuple.__new__  # a named tuple's own constructor is a Python function: several times slower
@@ -254,9 +255,16 @@ def _ngrams(view: View) -> list[str]:
 
 
 def _cues(view: View) -> list[str]:
+    out = _lexicon_cues(view)
+    out += _target_cues(view)
+    return out
+
+
+def _target_cues(view: View) -> list[str]:
+    """The cues that are not lexicon matches: voice, how many others the sentence names, its
+    punctuation, whether the target opens it."""
     sentence, first, stop = view.sentence, view.first, view.stop
     out = ["quoted"] if view.quoted else ["own_voice"]
-    out += _lexicon_cues(view)
     capitalised = sentence.capitalised
     names = sum(capitalised) - sum(capitalised[first:stop])
     out.append(f"names_{min(names, 4)}")
@@ -266,65 +274,124 @@ def _cues(view: View) -> list[str]:
     return out
 
 
-class _Columns(NamedTuple):
-    """Where the columns of a sentence's words and pairs are: offsets into two memos' arrays."""
-
-    words: array  # per token: the offset of its word's 13 columns in `word_table`
-    pairs: array  # per token pair (and a last 0): the offset of its 11 columns in `pair_table`
-    word_table: array
-    pair_table: array
-
-
 # The features one word makes wherever it stands: "L1_w" .. "Rfar_w", "w_w" and the bigrams
 # with the target. Columns 0-4 are left buckets, 5-9 right ones, in _SIDES order; a pair of
-# words makes the _SIDES ones and the sentence bigram "b_a_b".
+# words makes the _SIDES ones and the sentence bigram "b_a_b"; a lexicon cue the _SIDES ones
+# and "_T" (on the target), a speech verb then "target_says_" its category and its entry.
 _SIDES = tuple(f"{side}{b}" for side in "LR" for b in _BUCKETS)
 _W, _B_BEFORE_T, _B_AFTER_T = 10, 11, 12
+_ON_TARGET, _SAYS_CATEGORY, _SAYS_ENTRY = 10, 11, 12
+_TARGET_FIELDS = 8  # what `_RowBuilder.targets` holds per target (see `add_target`)
 
 
-def _word_columns(sentence: Sentence, lookup: Lookup) -> _Columns:
-    words, pairs = lookup.memo("stance:words"), lookup.memo("stance:pairs")
-    norms, column = sentence.norms, lookup.column
-    by_word, by_pair = array("i", bytes(4 * len(norms))), array("i", bytes(4 * len(norms)))
-    at_word, at_pair = by_word, by_pair  # typed views when compiled
-    offsets, table = words.offsets, words.columns
-    for i in range(len(norms)):
-        norm = norms[i]
-        found = offsets.get(norm)
-        if found is None:
-            found = offsets[norm] = len(table)
-            table.extend([column(f"{side}_{norm}") for side in _SIDES] + [
-                column(f"w_{norm}"), column(f"b_{norm}_<T>"), column(f"b_<T>_{norm}")])
-        at_word[i] = found
-    offsets, table = pairs.offsets, pairs.columns
-    for i in range(len(sentence.pairs)):
-        pair = sentence.pairs[i]
-        found = offsets.get(pair)
-        if found is None:
-            found = offsets[pair] = len(table)
-            table.extend([column(side + pair) for side in _SIDES] + [column(f"b{pair}")])
-        at_pair[i] = found
-    return _new(_Columns, (by_word, by_pair, words.columns, pairs.columns))
+class _RowBuilder:
+    """The columns of `_features` for many targets, built from the memoised columns of their
+    words, pairs and lexicon cues instead of strings, and written in one typed pass at the end
+    (`build`) into one array of C ints."""
+
+    def __init__(self, lookup: Lookup) -> None:
+        self.vocabulary = lookup.vocabulary
+        self.column = lookup.column
+        # fetched once: a memo that fills up mid-batch is replaced only for the next batch
+        self.word_memo = lookup.memo("stance:words")
+        self.pair_memo = lookup.memo("stance:pairs")
+        self.cue_memo = lookup.memo("stance:cues")
+        # lists while they grow (a list appends many times faster than an array), arrays of C
+        # ints for the typed pass in `build`
+        self.words: list[int] = []  # per token of each sentence: where its word's columns are
+        self.pairs: list[int] = []  # per token of each sentence: where its pair's columns are
+        self.cues: list[int] = []  # per lexicon cue: first token, stop token, where, speech verb?
+        self.sentences: list[tuple[int, int, int, int]] = []  # word base, tokens, cues from, to
+        self.targets: list[int] = []  # per target: its sentence's four, first, stop, cues from, to
+        self.target_cues: list[int] = []  # the columns of each target's `_target_cues`
+        self.room = 0
+
+    def add_sentence(self, sentence: Sentence) -> int:
+        """Look up the columns of a sentence's words, pairs and cues; returns its number."""
+        norms, column, words, pairs = sentence.norms, self.column, self.words, self.pairs
+        base = len(words)
+        offsets, table = self.word_memo.offsets, self.word_memo.columns
+        for norm in norms:
+            found = offsets.get(norm)
+            if found is None:
+                found = offsets[norm] = len(table)
+                table.extend([column(f"{side}_{norm}") for side in _SIDES] + [
+                    column(f"w_{norm}"), column(f"b_{norm}_<T>"), column(f"b_<T>_{norm}")])
+            words.append(found)
+        offsets, table = self.pair_memo.offsets, self.pair_memo.columns
+        for pair in sentence.pairs:
+            found = offsets.get(pair)
+            if found is None:
+                found = offsets[pair] = len(table)
+                table.extend([column(side + pair) for side in _SIDES] + [column(f"b{pair}")])
+            pairs.append(found)
+        if norms:
+            pairs.append(0)  # the last token starts no pair
+        offsets, table = self.cue_memo.offsets, self.cue_memo.columns
+        cues = self.cues
+        first_cue = len(cues) // 4
+        for name, first, stop, cat, entry in sentence.cues:
+            key = (name, cat, entry)
+            found = offsets.get(key)
+            if found is None:
+                found = offsets[key] = len(table)
+                stem = f"{name}_{cat}_"
+                table.extend([column(stem + side) for side in _SIDES] + [
+                    column(stem + "T"), column(f"target_says_{cat}"),
+                    column(f"target_says_{entry}")])
+            cues += (first, stop, found, name == "speech_verbs")
+        self.sentences.append((base, len(norms), first_cue, len(cues) // 4))
+        return len(self.sentences) - 1
+
+    def add_target(self, view: View, sentence: int) -> None:
+        """A target of sentence number `sentence` (from `add_sentence`)."""
+        base, n, first_cue, stop_cue = self.sentences[sentence]
+        get, target_cues = self.vocabulary.get, self.target_cues
+        start = len(target_cues)
+        target_cues += [get(feature, -1) for feature in _target_cues(view)]
+        self.targets += (base, n, first_cue, stop_cue, view.first, view.stop, start,
+                         len(target_cues))
+        # at most 4 columns per word, 3 per cue: see `_fill_words` and `_fill_cues`
+        self.room += 4 * n + 4 + 3 * (stop_cue - first_cue) + len(self.target_cues) - start
+
+    def build(self) -> Rows:
+        out = array("i", bytes(4 * self.room))
+        bounds = array("i", bytes(4 * (len(self.targets) // _TARGET_FIELDS + 1)))
+        _fill_rows(out, bounds, array("i", self.targets), array("i", self.words),
+                   array("i", self.pairs), array("i", self.cues), array("i", self.target_cues),
+                   self.word_memo.columns, self.pair_memo.columns, self.cue_memo.columns,
+                   self.vocabulary.get("w_<T>", -1))
+        del out[bounds[len(bounds) - 1] :]
+        return Rows(out, bounds)
 
 
-def _columns(view: View, table: _Columns, lookup: Lookup) -> array:
-    """The columns of `_features(view)`, built from the memoised columns of its words instead
-    of strings, as an array of C ints."""
-    vocabulary = lookup.vocabulary
-    cues = [vocabulary.get(feature, -1) for feature in _cues(view)]
-    out = array("i", bytes(4 * (4 * len(table.words) + 4 + len(cues))))  # room for them all
-    used = _fill_columns(out, view.first, view.stop, table.words, table.pairs, table.word_table,
-                         table.pair_table, vocabulary.get("w_<T>", -1), cues)
-    del out[used:]
-    return out
+def _fill_rows(
+    out: array, bounds: array, targets: array, words: array, pairs: array, cues: array,
+    target_cues: array, word_table: array, pair_table: array, cue_table: array, target: int,
+) -> None:
+    """Write each target's columns into `out`, row r from bounds[r] on (see `_RowBuilder`)."""
+    m, fields = 0, _TARGET_FIELDS
+    for r in range(len(targets) // fields):
+        t = r * fields
+        bounds[r] = m
+        base, n, first, stop = targets[t], targets[t + 1], targets[t + 4], targets[t + 5]
+        m = _fill_words(out, m, first, stop, words[base : base + n], pairs[base : base + n],
+                        word_table, pair_table, target)
+        m = _fill_cues(out, m, first, stop, cues[4 * targets[t + 2] : 4 * targets[t + 3]],
+                       cue_table)
+        for i in range(targets[t + 6], targets[t + 7]):
+            out[m] = target_cues[i]
+            m += 1
+    bounds[len(targets) // fields] = m
 
 
-def _fill_columns(
-    out: array, first: int, stop: int, words: array, pairs: array, word_table: array,
-    pair_table: array, target: int, cues: list[int],
+def _fill_words(
+    out: array, m: int, first: int, stop: int, words: array, pairs: array, word_table: array,
+    pair_table: array, target: int,
 ) -> int:
-    """Write the columns of a target at tokens first..stop into `out`; return how many."""
-    n, m = len(words), 0
+    """Write the columns of the sentence's words and pairs, as seen from a target at tokens
+    first..stop, into `out` from `m` on; return where they end."""
+    n = len(words)
     w, before_t, after_t = _W, _B_BEFORE_T, _B_AFTER_T  # typed locals when compiled
     # as _positional, in another order (the model counts features, order does not matter)
     for i in range(first):
@@ -359,9 +426,27 @@ def _fill_columns(
     for i in range(stop, n - 1):
         out[m] = pair_table[pairs[i] + w]
         m += 1
-    for i in range(len(cues)):
-        out[m] = cues[i]
-        m += 1
+    return m
+
+
+def _fill_cues(out: array, m: int, first: int, stop: int, cues: array, cue_table: array) -> int:
+    """Write the columns of `_lexicon_cues` into `out` from `m` on; return where they end."""
+    for k in range(0, len(cues), 4):
+        at = cues[k + 2]
+        if cues[k + 1] <= first:  # left of the target
+            out[m] = cue_table[at + _slot(first - cues[k + 1] + 1)]
+            m += 1
+        elif cues[k] >= stop:
+            distance = cues[k] - stop + 1
+            out[m] = cue_table[at + 5 + _slot(distance)]
+            m += 1
+            if cues[k + 3] and distance <= 2:  # "X said": the target is the speaker
+                out[m] = cue_table[at + _SAYS_CATEGORY]
+                out[m + 1] = cue_table[at + _SAYS_ENTRY]
+                m += 2
+        else:
+            out[m] = cue_table[at + _ON_TARGET]
+            m += 1
     return m
 
 
