@@ -13,7 +13,11 @@ cpdef list _window(object doc, object mention, object clauses)
 cpdef list _plain_window(object mention, object clauses, Py_ssize_t first, Py_ssize_t stop)
 
 @cython.locals(raw=double, value=double, contribution=double, score=double, i=Py_ssize_t,
-               distance=Py_ssize_t, start=Py_ssize_t, end=Py_ssize_t, in_quote=bint, spans=list,
-               starts=list, ends=list)
+               distance=Py_ssize_t, start=Py_ssize_t, end=Py_ssize_t, length=Py_ssize_t,
+               in_quote=bint, spans=list, starts=list, ends=list, text=str, cues=dict)
 cpdef tuple _score_mention(object doc, object mention, object clauses, double irony,
                            object predicted)
+
+@cython.locals(i=Py_ssize_t, first=Py_ssize_t, stop=Py_ssize_t, is_stop=bint, same=bint,
+               texts=list, norms=list, voices=list, stops=list, bounds=list, one_voice=list)
+cpdef object _clauses(object doc, dict cues)

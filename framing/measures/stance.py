@@ -21,7 +21,7 @@ from ..lexicon import Lexicon, builtin
 from ..sentiment import NEGATION_SCALAR, NEGATIONS, negated, valences
 from ..text import Doc, normalise, tokenize
 from ..types import Actor, ActorStance, Span
-from ._evidence import as_doc, new_span
+from ._evidence import as_doc
 
 NAME = "stance"
 WINDOW = 20
@@ -187,13 +187,22 @@ class _Clauses(NamedTuple):
 
 
 def _clauses(doc: Doc, cues: dict[int, Cue]) -> _Clauses:
-    stops = [text in _BOUNDARY_TOKENS or norm in _BOUNDARY_WORDS
-             for text, norm in zip(doc.token_texts, doc.token_norms)]
-    voices = doc.in_quote
-    one_voice = [all(v is voices[sent.first] for v in voices[sent.first : sent.stop])
-                 for sent in doc.sentences]
-    return _Clauses(cues, stops, [i for i, stop in enumerate(stops) if stop], sorted(cues),
-                    one_voice)
+    texts, norms, voices = doc.token_texts, doc.token_norms, doc.in_quote
+    stops, bounds = [], []
+    for i in range(len(texts)):
+        is_stop = texts[i] in _BOUNDARY_TOKENS or norms[i] in _BOUNDARY_WORDS
+        stops.append(is_stop)
+        if is_stop:
+            bounds.append(i)
+    one_voice = []
+    for _, _, first, stop in doc.sentences:
+        same = True
+        for i in range(first + 1, stop):
+            if voices[i] is not voices[first]:
+                same = False
+                break
+        one_voice.append(same)
+    return _Clauses(cues, stops, bounds, sorted(cues), one_voice)
 
 
 def _window(doc: Doc, mention: Mention, clauses: _Clauses) -> list[tuple[int, int]]:
@@ -243,22 +252,20 @@ def _score_mention(
 ) -> tuple[float, list[Span]]:
     """Lexicon score of one mention, averaged with the model's `predicted` score if any."""
     raw, spans = 0.0, []
-    starts, ends = doc.token_starts, doc.token_ends
-    in_quote = doc.in_quote[mention.first] is not None
+    starts, ends, text, cues = doc.token_starts, doc.token_ends, doc.text, clauses.cues
+    actor, in_quote = mention.actor, doc.in_quote[mention.first] is not None
     for i, distance in _window(doc, mention, clauses):
-        cue = clauses.cues[i]
-        value = cue.value
+        value, source, length, label = cues[i]
         if value > 0 and not in_quote:
             value *= 1 - irony
         contribution = value / (1 + 0.1 * (distance - 1))
         if not contribution:
             continue
         raw += contribution
-        start, end = starts[i], ends[min(i + cue.length, len(ends)) - 1]
-        spans.append(
-            new_span(start, end, doc.text[start:end], "stance_cue", cue.label, cue.source,
-                     in_quote, mention.actor, round(contribution, 3))
-        )
+        start, end = starts[i], ends[min(i + length, len(ends)) - 1]
+        # a Span built in place: a call per cue (new_span) costs more than the rest of its work
+        spans.append(_new(Span, (start, end, text[start:end], "stance_cue", label, source,
+                                 in_quote, actor, round(contribution, 3))))
     score = raw / math.sqrt(raw * raw + _ALPHA)
     source = "rule:clause_window"
     if predicted is not None:
@@ -267,10 +274,8 @@ def _score_mention(
         source = f"rule:clause_window {score:+.2f} + model:stance {predicted:+.2f}"
         score = (score + predicted) / 2
     start, end = starts[mention.first], ends[mention.stop - 1]
-    spans.append(
-        new_span(start, end, doc.text[start:end], NAME, label_for(score, MIN_MENTIONS),
-                 source, in_quote, mention.actor, round(score, 3))
-    )
+    spans.append(_new(Span, (start, end, text[start:end], NAME, label_for(score, MIN_MENTIONS),
+                             source, in_quote, actor, round(score, 3))))
     return score, spans
 
 
