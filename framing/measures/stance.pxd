@@ -21,3 +21,8 @@ cpdef tuple _score_mention(object doc, object mention, object clauses, double ir
 @cython.locals(i=Py_ssize_t, first=Py_ssize_t, stop=Py_ssize_t, is_stop=bint, same=bint,
                texts=list, norms=list, voices=list, stops=list, bounds=list, one_voice=list)
 cpdef object _clauses(object doc, dict cues)
+
+@cython.locals(found=list, taken=Py_ssize_t, i=Py_ssize_t, length=Py_ssize_t, names=dict)
+cpdef list _find_mentions(dict index, list norms, list texts)
+
+cpdef str _case_key(str text)

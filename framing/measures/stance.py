@@ -75,19 +75,25 @@ class ActorMatcher:
                        for first, by_length in forms.items()}
 
     def mentions(self, doc: Doc) -> list[Mention]:
-        found, taken = [], 0
-        index, norms, texts = self._index, doc.token_norms, doc.token_texts
-        # a list comprehension finds the few tokens that can start a name much faster than a loop
-        for i in [i for i, norm in enumerate(norms) if norm in index]:
-            if i < taken:
-                continue
-            for length, names in index[norms[i]]:
-                actor = names.get(tuple([_case_key(t) for t in texts[i : i + length]]))
-                if actor is not None:
-                    found.append(_new(Mention, (actor, i, i + length)))
-                    taken = i + length
-                    break
-        return found
+        return _find_mentions(self._index, doc.token_norms, doc.token_texts)
+
+
+def _find_mentions(
+    index: dict[str, list[tuple[int, dict[tuple[str, ...], str]]]], norms: list[str],
+    texts: list[str],
+) -> list[Mention]:
+    found, taken = [], 0
+    # a list comprehension finds the few tokens that can start a name much faster than a loop
+    for i in [i for i, norm in enumerate(norms) if norm in index]:
+        if i < taken:
+            continue
+        for length, names in index[norms[i]]:
+            actor = names.get(tuple([_case_key(t) for t in texts[i : i + length]]))
+            if actor is not None:
+                found.append(_new(Mention, (actor, i, i + length)))
+                taken = i + length
+                break
+    return found
 
 
 def _case_key(text: str) -> str:
