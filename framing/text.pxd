@@ -15,6 +15,12 @@ cpdef tuple _columns_by_chunk(str text, Py_ssize_t offset)
                norms=list)
 cpdef tuple _columns_by_character(str text, Py_ssize_t offset)
 
+@cython.locals(core=Py_ssize_t, stop=Py_ssize_t, end=Py_ssize_t, k=Py_ssize_t, word=str, mark=str)
+cpdef bint _add_marked_word(str text, Py_ssize_t i, Py_ssize_t j, Py_ssize_t offset, list starts,
+                            list ends, list texts, list norms) except -1
+
+cdef inline bint _is_mark(Py_UCS4 ch) noexcept
+
 @cython.locals(at=Py_ssize_t, word=str)
 cpdef _add_matches(str chunk, Py_ssize_t start, list starts, list ends, list texts, list norms)
 

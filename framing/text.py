@@ -202,10 +202,49 @@ def _columns_by_character(
                 ends.append(j + offset)
                 texts.append(mark)
                 norms.append(mark)
-        else:
+        elif not _add_marked_word(text, i, j, offset, starts, ends, texts, norms):
             _add_matches(text[i:j], i + offset, starts, ends, texts, norms)
         i = j
     return starts, ends, texts, norms
+
+
+def _add_marked_word(
+    text: str, i: int, j: int, offset: int, starts: list[int], ends: list[int],
+    texts: list[str], norms: list[str],
+) -> bool:
+    """The tokens of a chunk text[i:j] made of marks, a plain word, then marks ("“Kim", "(AP)",
+    "said.”"), which TOKEN_RE splits into the word and one token per mark; False, adding
+    nothing, for any other chunk. An apostrophe may not lead: "’s" is a token of its own."""
+    core = i
+    while core < j and _is_mark(text[core]) and text[core] != "'" and text[core] != "’":
+        core += 1
+    stop = core
+    while stop < j and text[stop].isalnum():
+        stop += 1
+    end = stop
+    while end < j and _is_mark(text[end]):
+        end += 1
+    if end < j:
+        return False
+    for k in range(i, j):
+        if k == core and stop > core:
+            word = text[core:stop]
+            starts.append(core + offset)
+            ends.append(stop + offset)
+            texts.append(word)
+            norms.append(word.lower())
+        if k < core or k >= stop:
+            mark = text[k : k + 1]
+            starts.append(k + offset)
+            ends.append(k + 1 + offset)
+            texts.append(mark)
+            norms.append(normalise(mark))
+    return True
+
+
+def _is_mark(ch: str) -> bool:
+    """A character TOKEN_RE makes a token of its own (`[^\\w\\s]`), in a chunk (no white space)."""
+    return not ch.isalnum() and ch != "_"
 
 
 def _add_matches(
