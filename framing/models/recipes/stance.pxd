@@ -16,7 +16,7 @@ cdef class _RowBuilder:
     cdef Py_ssize_t room
 
     @cython.locals(norms=list, words=list, pairs=list, cues=list, offsets=dict, base=Py_ssize_t,
-                   first_cue=Py_ssize_t)
+                   first_cue=Py_ssize_t, i=Py_ssize_t)
     cpdef Py_ssize_t add_sentence(self, object sentence) except -1
 
     @cython.locals(base=Py_ssize_t, n=Py_ssize_t, first_cue=Py_ssize_t, stop_cue=Py_ssize_t,
@@ -27,19 +27,20 @@ cdef class _RowBuilder:
 
 @cython.locals(m=Py_ssize_t, fields=Py_ssize_t, r=Py_ssize_t, t=Py_ssize_t, base=Py_ssize_t,
                n=Py_ssize_t, first=Py_ssize_t, stop=Py_ssize_t, i=Py_ssize_t)
-cpdef _fill_rows(int[::1] out, int[::1] bounds, int[::1] targets, int[::1] words,
-                 int[::1] pairs, int[::1] cues, int[::1] target_cues, int[::1] word_table,
-                 int[::1] pair_table, int[::1] cue_table, int target)
+cpdef _fill_rows(int[::1] out, int[::1] bounds, list targets, list words, list pairs,
+                 list cues, list target_cues, int[::1] word_table, int[::1] pair_table,
+                 int[::1] cue_table, int target)
 
-@cython.locals(n=Py_ssize_t, i=Py_ssize_t, w=Py_ssize_t, before_t=Py_ssize_t,
+@cython.locals(i=Py_ssize_t, k=Py_ssize_t, w=Py_ssize_t, before_t=Py_ssize_t,
                after_t=Py_ssize_t)
-cdef Py_ssize_t _fill_words(int[::1] out, Py_ssize_t m, Py_ssize_t first, Py_ssize_t stop,
-                            int[::1] words, int[::1] pairs, int[::1] word_table,
-                            int[::1] pair_table, int target) except -1
+cdef Py_ssize_t _fill_words(int[::1] out, Py_ssize_t m, Py_ssize_t base, Py_ssize_t n,
+                            Py_ssize_t first, Py_ssize_t stop, list words, list pairs,
+                            int[::1] word_table, int[::1] pair_table, int target) except -1
 
-@cython.locals(k=Py_ssize_t, at=Py_ssize_t, distance=Py_ssize_t)
+@cython.locals(k=Py_ssize_t, cue_first=Py_ssize_t, cue_stop=Py_ssize_t, at=Py_ssize_t,
+               says=bint, distance=Py_ssize_t)
 cdef Py_ssize_t _fill_cues(int[::1] out, Py_ssize_t m, Py_ssize_t first, Py_ssize_t stop,
-                           int[::1] cues, int[::1] cue_table) except -1
+                           list cues, Py_ssize_t lo, Py_ssize_t hi, int[::1] cue_table) except -1
 
 cpdef Py_ssize_t _slot(Py_ssize_t distance) noexcept
 

@@ -55,7 +55,6 @@ class Sentence(NamedTuple):
 
     doc: Doc
     norms: list[str]
-    pairs: list[str]  # "_a_b" for each pair of neighbouring tokens
     capitalised: list[bool]  # a capital initial after the first token (a name, most likely)
     cues: list[tuple[str, int, int, str, str]]  # lexicon, first, stop, category, entry
     valued: list[tuple[int, float]]  # (token, VADER valence with negation applied)
@@ -164,7 +163,6 @@ def _sentence_of(doc: Doc, sent: TextSentence, matches: list[tuple[str, Match]])
     return _new(Sentence, (
         doc,
         norms,
-        [f"_{a}_{b}" for a, b in pairwise(norms)],
         capitalised,
         [(name, m.first - first, m.stop - first, m.entry.category, m.entry.entry)
          for name, m in matches if first <= m.first and m.stop <= stop],
@@ -173,6 +171,11 @@ def _sentence_of(doc: Doc, sent: TextSentence, matches: list[tuple[str, Match]])
         [flag for flag, mark in (("question", "?"), ("exclaim", "!"))
          if doc.text.find(mark, sent.start, sent.end) >= 0],
     ))
+
+
+def _pairs(norms: list[str]) -> list[str]:
+    """"_a_b" for each pair of neighbouring tokens."""
+    return [f"_{a}_{b}" for a, b in pairwise(norms)]
 
 
 def _view(sentence: Sentence, start: int, end: int) -> View:
@@ -223,7 +226,8 @@ _RIGHT = ["", *(f"R{_bucket(d)}" for d in range(1, _FAR + 1))]
 def _positional(view: View) -> list[str]:
     """Each word (and the pair it starts, away from the target) by side and distance bucket:
     "L1_said", "R2_the_regime"."""
-    norms, pairs, first, stop = view.sentence.norms, view.sentence.pairs, view.first, view.stop
+    norms, first, stop = view.sentence.norms, view.first, view.stop
+    pairs = _pairs(norms)
     out = []
     append = out.append
     for i in range(first - 1, -1, -1):
@@ -241,7 +245,8 @@ def _positional(view: View) -> list[str]:
 
 def _ngrams(view: View) -> list[str]:
     """Whole-sentence unigrams and bigrams with the target replaced by one placeholder."""
-    norms, pairs, first, stop = view.sentence.norms, view.sentence.pairs, view.first, view.stop
+    norms, first, stop = view.sentence.norms, view.first, view.stop
+    pairs = _pairs(norms)
     out = [f"w_{w}" for w in norms[:first]]
     out.append("w_<T>")
     out += [f"w_{w}" for w in norms[stop:]]
@@ -319,10 +324,12 @@ class _RowBuilder:
                     column(f"w_{norm}"), column(f"b_{norm}_<T>"), column(f"b_<T>_{norm}")])
             words.append(found)
         offsets, table = self.pair_memo.offsets, self.pair_memo.columns
-        for pair in sentence.pairs:
-            found = offsets.get(pair)
+        for i in range(len(norms) - 1):
+            key = (norms[i], norms[i + 1])  # cheaper to build and hash than the "_a_b" string
+            found = offsets.get(key)
             if found is None:
-                found = offsets[pair] = len(table)
+                found = offsets[key] = len(table)
+                pair = f"_{norms[i]}_{norms[i + 1]}"
                 table.extend([column(side + pair) for side in _SIDES] + [column(f"b{pair}")])
             pairs.append(found)
         if norms:
@@ -357,17 +364,17 @@ class _RowBuilder:
     def build(self) -> Rows:
         out = array("i", bytes(4 * self.room))
         bounds = array("i", bytes(4 * (len(self.targets) // _TARGET_FIELDS + 1)))
-        _fill_rows(out, bounds, array("i", self.targets), array("i", self.words),
-                   array("i", self.pairs), array("i", self.cues), array("i", self.target_cues),
-                   self.word_memo.columns, self.pair_memo.columns, self.cue_memo.columns,
-                   self.vocabulary.get("w_<T>", -1))
+        _fill_rows(out, bounds, self.targets, self.words, self.pairs, self.cues,
+                   self.target_cues, self.word_memo.columns, self.pair_memo.columns,
+                   self.cue_memo.columns, self.vocabulary.get("w_<T>", -1))
         del out[bounds[len(bounds) - 1] :]
         return Rows(out, bounds)
 
 
 def _fill_rows(
-    out: array, bounds: array, targets: array, words: array, pairs: array, cues: array,
-    target_cues: array, word_table: array, pair_table: array, cue_table: array, target: int,
+    out: array, bounds: array, targets: list[int], words: list[int], pairs: list[int],
+    cues: list[int], target_cues: list[int], word_table: array, pair_table: array,
+    cue_table: array, target: int,
 ) -> None:
     """Write each target's columns into `out`, row r from bounds[r] on (see `_RowBuilder`)."""
     m, fields = 0, _TARGET_FIELDS
@@ -375,9 +382,9 @@ def _fill_rows(
         t = r * fields
         bounds[r] = m
         base, n, first, stop = targets[t], targets[t + 1], targets[t + 4], targets[t + 5]
-        m = _fill_words(out, m, first, stop, words[base : base + n], pairs[base : base + n],
-                        word_table, pair_table, target)
-        m = _fill_cues(out, m, first, stop, cues[4 * targets[t + 2] : 4 * targets[t + 3]],
+        m = _fill_words(out, m, base, n, first, stop, words, pairs, word_table, pair_table,
+                        target)
+        m = _fill_cues(out, m, first, stop, cues, 4 * targets[t + 2], 4 * targets[t + 3],
                        cue_table)
         for i in range(targets[t + 6], targets[t + 7]):
             out[m] = target_cues[i]
@@ -386,61 +393,75 @@ def _fill_rows(
 
 
 def _fill_words(
-    out: array, m: int, first: int, stop: int, words: array, pairs: array, word_table: array,
-    pair_table: array, target: int,
+    out: array, m: int, base: int, n: int, first: int, stop: int, words: list[int],
+    pairs: list[int], word_table: array, pair_table: array, target: int,
 ) -> int:
-    """Write the columns of the sentence's words and pairs, as seen from a target at tokens
-    first..stop, into `out` from `m` on; return where they end."""
-    n = len(words)
+    """Write the columns of the words and pairs of a sentence of `n` tokens (from words[base]
+    and pairs[base] on), as seen from a target at tokens first..stop, into `out` from `m` on;
+    return where they end."""
     w, before_t, after_t = _W, _B_BEFORE_T, _B_AFTER_T  # typed locals when compiled
     # as _positional, in another order (the model counts features, order does not matter)
     for i in range(first):
-        out[m] = word_table[words[i] + _slot(first - i)]
+        k = words[base + i]  # a C int when compiled
+        out[m] = word_table[k + _slot(first - i)]
         m += 1
     for i in range(first - 1):
-        out[m] = pair_table[pairs[i] + _slot(first - i)]
+        k = pairs[base + i]
+        out[m] = pair_table[k + _slot(first - i)]
         m += 1
     for i in range(stop, n):
-        out[m] = word_table[words[i] + 5 + _slot(i - stop + 1)]
+        k = words[base + i]
+        out[m] = word_table[k + 5 + _slot(i - stop + 1)]
         m += 1
     for i in range(stop + 1, n):
-        out[m] = pair_table[pairs[i - 1] + 5 + _slot(i - stop + 1)]
+        k = pairs[base + i - 1]
+        out[m] = pair_table[k + 5 + _slot(i - stop + 1)]
         m += 1
     for i in range(first):  # as _ngrams
-        out[m] = word_table[words[i] + w]
+        k = words[base + i]
+        out[m] = word_table[k + w]
         m += 1
     out[m] = target
     m += 1
     for i in range(stop, n):
-        out[m] = word_table[words[i] + w]
+        k = words[base + i]
+        out[m] = word_table[k + w]
         m += 1
     for i in range(first - 1):
-        out[m] = pair_table[pairs[i] + w]
+        k = pairs[base + i]
+        out[m] = pair_table[k + w]
         m += 1
     if first:
-        out[m] = word_table[words[first - 1] + before_t]
+        k = words[base + first - 1]
+        out[m] = word_table[k + before_t]
         m += 1
     if stop < n:
-        out[m] = word_table[words[stop] + after_t]
+        k = words[base + stop]
+        out[m] = word_table[k + after_t]
         m += 1
     for i in range(stop, n - 1):
-        out[m] = pair_table[pairs[i] + w]
+        k = pairs[base + i]
+        out[m] = pair_table[k + w]
         m += 1
     return m
 
 
-def _fill_cues(out: array, m: int, first: int, stop: int, cues: array, cue_table: array) -> int:
-    """Write the columns of `_lexicon_cues` into `out` from `m` on; return where they end."""
-    for k in range(0, len(cues), 4):
-        at = cues[k + 2]
-        if cues[k + 1] <= first:  # left of the target
-            out[m] = cue_table[at + _slot(first - cues[k + 1] + 1)]
+def _fill_cues(
+    out: array, m: int, first: int, stop: int, cues: list[int], lo: int, hi: int,
+    cue_table: array,
+) -> int:
+    """Write the columns of `_lexicon_cues` (cues[lo:hi]) into `out` from `m` on; return where
+    they end."""
+    for k in range(lo, hi, 4):
+        cue_first, cue_stop, at, says = cues[k], cues[k + 1], cues[k + 2], cues[k + 3]
+        if cue_stop <= first:  # left of the target
+            out[m] = cue_table[at + _slot(first - cue_stop + 1)]
             m += 1
-        elif cues[k] >= stop:
-            distance = cues[k] - stop + 1
+        elif cue_first >= stop:
+            distance = cue_first - stop + 1
             out[m] = cue_table[at + 5 + _slot(distance)]
             m += 1
-            if cues[k + 3] and distance <= 2:  # "X said": the target is the speaker
+            if says and distance <= 2:  # "X said": the target is the speaker
                 out[m] = cue_table[at + _SAYS_CATEGORY]
                 out[m + 1] = cue_table[at + _SAYS_ENTRY]
                 m += 2
