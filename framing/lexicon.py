@@ -19,7 +19,7 @@ from ahocorasick_rs import AhoCorasick, Implementation
 
 from .data import lexicon_dir, read_utf8
 from .errors import LexiconError
-from .text import TOKEN_RE, Doc, tokenize
+from .text import TOKEN_RE, Doc, find_tokens, tokenize
 
 BUILTIN = ("loaded", "hedges", "boosters", "sarcasm", "speech_verbs", "event_words")
 COLUMNS = ("entry", "category", "inflect", "rule", "weight", "note")
@@ -301,7 +301,7 @@ def next_token(doc: Doc, end: int) -> str:
 
 def previous_token(doc: Doc, start: int) -> str:
     """The normalised token right before offset `start` ("" at the start of the text)."""
-    found = TOKEN_RE.findall(doc.norm, max(0, start - 40), start)
+    found = find_tokens(doc.norm, max(0, start - 40), start)
     return found[-1] if found else ""
 
 

@@ -21,6 +21,8 @@ cpdef bint _add_marked_word(str text, Py_ssize_t i, Py_ssize_t j, Py_ssize_t off
 
 cdef inline bint _is_mark(Py_UCS4 ch) noexcept
 
+cpdef list find_tokens(str text, Py_ssize_t start, Py_ssize_t end)
+
 @cython.locals(at=Py_ssize_t, word=str)
 cpdef _add_matches(str chunk, Py_ssize_t start, list starts, list ends, list texts, list norms)
 

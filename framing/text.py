@@ -247,6 +247,14 @@ def _is_mark(ch: str) -> bool:
     return not ch.isalnum() and ch != "_"
 
 
+def find_tokens(text: str, start: int, end: int) -> list[str]:
+    """`TOKEN_RE.findall(text, start, end)`: compiled, by the tokenizer's character loop, several
+    times faster than the regular expression (which pure Python runs fastest)."""
+    if _COMPILED:
+        return _columns_by_character(text[start:end], 0)[2]
+    return TOKEN_RE.findall(text, start, end)
+
+
 def _add_matches(
     chunk: str, start: int, starts: list[int], ends: list[int], texts: list[str],
     norms: list[str],
@@ -630,7 +638,7 @@ def _attribution(
     while colon >= 0 and text[colon].isspace():
         colon -= 1
     if colon >= 0 and text[colon] == ":":
-        label = TOKEN_RE.findall(text, max(0, colon - 40), colon)
+        label = find_tokens(text, max(0, colon - 40), colon)
         cue = "quote:" if label and label[-1].lower() == "quote" else ":"
         return cue, _speaker(_tokens(text, sent_lo, colon), backwards=True)
     k = bisect_right(starts, open_at) - 1
@@ -658,7 +666,7 @@ def _at_most_tokens(text: str, start: int, end: int, limit: int) -> bool:
     token, so a span with more words is settled by a count of characters, without the regex."""
     if count_words(text, start, end) > limit:
         return False
-    return len(TOKEN_RE.findall(text, start, end)) <= limit
+    return len(find_tokens(text, start, end)) <= limit
 
 
 def _cue(doc: Doc, verb: Hit) -> str:
@@ -667,7 +675,7 @@ def _cue(doc: Doc, verb: Hit) -> str:
 
 def _tokens(text: str, start: int, end: int) -> list[str]:
     """The token strings of text[start:end], at most `_SPEAKER_REACH` at each end."""
-    found = TOKEN_RE.findall(text, start, end)
+    found = find_tokens(text, start, end)
     if len(found) > 2 * _SPEAKER_REACH:
         found = found[:_SPEAKER_REACH] + found[-_SPEAKER_REACH:]
     return found

@@ -163,6 +163,15 @@ def test_abbreviations_are_the_stem_before_the_full_stop(text, at):
     assert _is_abbreviation(text, period) == expected
 
 
+@given(text=st.text(alphabet=st.sampled_from(list("aZsS9_ .,;:!?()]”\"'’‘-“\nİé"))),
+       start=st.integers(0, 30), end=st.integers(0, 30))
+def test_found_tokens_are_the_token_pattern_s(text, start, end):
+    from framing.text import find_tokens
+
+    start, end = min(start, len(text)), min(end, len(text))
+    assert find_tokens(text, start, end) == TOKEN_RE.findall(text, start, end)
+
+
 @given(st.text(alphabet=st.sampled_from(list("ab said “”\"‘’.\n?"))))
 def test_token_views_agree_with_the_character_views(text):
     doc = Doc(text, speech_verbs=speech)
