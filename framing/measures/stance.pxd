@@ -6,17 +6,20 @@ cpdef dict _cue_table(object doc, object labels, object events)
 
 @cython.locals(lo=Py_ssize_t, hi=Py_ssize_t, i=Py_ssize_t, distance=Py_ssize_t, step=Py_ssize_t,
                start=Py_ssize_t, s=Py_ssize_t, out=list, stops=list, voices=list, cues=dict)
-cpdef list _window(object doc, object mention, object clauses)
+cpdef list _window(Py_ssize_t first, Py_ssize_t stop, object clauses)
 
-@cython.locals(lo=Py_ssize_t, hi=Py_ssize_t, k=Py_ssize_t, bounds=list, positions=list,
-               left=list, right=list)
-cpdef list _plain_window(object mention, object clauses, Py_ssize_t first, Py_ssize_t stop)
+@cython.locals(lo=Py_ssize_t, hi=Py_ssize_t, k=Py_ssize_t, i=Py_ssize_t, out=list)
+cpdef list _plain_window(Py_ssize_t first, Py_ssize_t stop, list bounds, list positions,
+                         Py_ssize_t sent_first, Py_ssize_t sent_stop)
+
+@cython.locals(lo=Py_ssize_t, hi=Py_ssize_t, mid=Py_ssize_t)
+cdef Py_ssize_t _bisect(list values, Py_ssize_t x) except -1
 
 @cython.locals(raw=double, value=double, contribution=double, score=double, i=Py_ssize_t,
                distance=Py_ssize_t, start=Py_ssize_t, end=Py_ssize_t, length=Py_ssize_t,
-               in_quote=bint, spans=list, starts=list, ends=list, text=str, cues=dict)
-cpdef tuple _score_mention(object doc, object mention, object clauses, double irony,
-                           object predicted)
+               first=Py_ssize_t, stop=Py_ssize_t, in_quote=bint, spans=list, starts=list,
+               ends=list, text=str, cues=dict)
+cpdef tuple _score_mention(object mention, object clauses, double irony, object predicted)
 
 @cython.locals(i=Py_ssize_t, first=Py_ssize_t, stop=Py_ssize_t, is_stop=bint, same=bint,
                texts=list, norms=list, voices=list, stops=list, bounds=list, one_voice=list)

@@ -13,13 +13,12 @@ voices are scored apart.
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from ..lexicon import Lexicon, builtin
 from ..sentiment import NEGATION_SCALAR, NEGATIONS, negated, valences
-from ..text import Doc, normalise, tokenize
+from ..text import Doc, Quote, Sentence, normalise, tokenize
 from ..types import Actor, ActorStance, Span
 from ._evidence import as_doc
 
@@ -131,7 +130,7 @@ def stance(
         predicted = model(doc, [(m.first, m.stop) for m in mentions])
     clauses = _clauses(doc, cues)
     for mention, prediction in zip(mentions, predicted, strict=True):
-        score, spans = _score_mention(doc, mention, clauses, irony, prediction)
+        score, spans = _score_mention(mention, clauses, irony, prediction)
         by_actor.setdefault(mention.actor, []).append((mention, score, spans))
     return {name: _summarise(doc, name, scored) for name, scored in by_actor.items()}
 
@@ -183,17 +182,24 @@ def _add_mockery(
 
 
 class _Clauses(NamedTuple):
-    """What every mention's window reads, worked out once per article."""
+    """What every mention's window reads, worked out once per article, with the article's
+    analyses it needs (each a cached property of the `Doc`: a look-up per access)."""
 
     cues: dict[int, Cue]
     stops: list[bool]  # per token: a clause boundary (; or a contrastive word) stops a window
     bounds: list[int]  # the tokens that are stops, in order
     positions: list[int]  # the cue tokens, in order
     one_voice: list[bool]  # per sentence: all its tokens in the same voice
+    sentence_of: list[int]  # per token: its sentence
+    sentences: list[Sentence]
+    voices: list[Quote | None]  # per token: the quotation it is in
+    starts: list[int]  # per token: where it starts and ends in the text
+    ends: list[int]
+    text: str
 
 
 def _clauses(doc: Doc, cues: dict[int, Cue]) -> _Clauses:
-    texts, norms, voices = doc.token_texts, doc.token_norms, doc.in_quote
+    texts, norms, voices, sentences = doc.token_texts, doc.token_norms, doc.in_quote, doc.sentences
     stops, bounds = [], []
     for i in range(len(texts)):
         is_stop = texts[i] in _BOUNDARY_TOKENS or norms[i] in _BOUNDARY_WORDS
@@ -201,28 +207,29 @@ def _clauses(doc: Doc, cues: dict[int, Cue]) -> _Clauses:
         if is_stop:
             bounds.append(i)
     one_voice = []
-    for _, _, first, stop in doc.sentences:
+    for _, _, first, stop in sentences:
         same = True
         for i in range(first + 1, stop):
             if voices[i] is not voices[first]:
                 same = False
                 break
         one_voice.append(same)
-    return _Clauses(cues, stops, bounds, sorted(cues), one_voice)
+    return _Clauses(cues, stops, bounds, sorted(cues), one_voice, doc.sentence_of, sentences,
+                    voices, doc.token_starts, doc.token_ends, doc.text)
 
 
-def _window(doc: Doc, mention: Mention, clauses: _Clauses) -> list[tuple[int, int]]:
-    """(token index, distance) of the cue tokens in the mention's clause, in the same voice:
-    up to `WINDOW` same-voice tokens either side, within the sentence, not across a boundary."""
-    s = doc.sentence_of[mention.first]
-    sent = doc.sentences[s]
+def _window(first: int, stop: int, clauses: _Clauses) -> list[tuple[int, int]]:
+    """(token index, distance) of the cue tokens in the clause of the mention at tokens
+    first..stop, in the same voice: up to `WINDOW` same-voice tokens either side, within the
+    sentence, not across a boundary."""
+    s = clauses.sentence_of[first]
+    _, _, lo, hi = clauses.sentences[s]
     if clauses.one_voice[s]:
-        return _plain_window(mention, clauses, sent.first, sent.stop)
-    voices, stops, cues = doc.in_quote, clauses.stops, clauses.cues
-    voice = voices[mention.first]
-    lo, hi = sent.first, sent.stop
+        return _plain_window(first, stop, clauses.bounds, clauses.positions, lo, hi)
+    voices, stops, cues = clauses.voices, clauses.stops, clauses.cues
+    voice = voices[first]
     out = []
-    for step, start in ((-1, mention.first - 1), (1, mention.stop)):
+    for step, start in ((-1, first - 1), (1, stop)):
         i, distance = start, 1
         while lo <= i < hi and distance <= WINDOW and not stops[i]:
             if voices[i] is voice:
@@ -234,33 +241,51 @@ def _window(doc: Doc, mention: Mention, clauses: _Clauses) -> list[tuple[int, in
 
 
 def _plain_window(
-    mention: Mention, clauses: _Clauses, first: int, stop: int
+    first: int, stop: int, bounds: list[int], positions: list[int], sent_first: int,
+    sent_stop: int,
 ) -> list[tuple[int, int]]:
     """`_window` for a sentence in one voice, where distance is just the token gap: found by
     bisecting the sorted boundaries and cues instead of walking every token."""
-    bounds, positions = clauses.bounds, clauses.positions
-    lo = max(first, mention.first - WINDOW)
-    k = bisect_left(bounds, mention.first) - 1
+    lo = max(sent_first, first - WINDOW)
+    k = _bisect(bounds, first) - 1
     if k >= 0 and bounds[k] >= lo:
         lo = bounds[k] + 1
-    hi = min(stop, mention.stop + WINDOW)
-    k = bisect_left(bounds, mention.stop)
+    hi = min(sent_stop, stop + WINDOW)
+    k = _bisect(bounds, stop)
     if k < len(bounds) and bounds[k] < hi:
         hi = bounds[k]
-    left = positions[bisect_left(positions, lo) : bisect_left(positions, mention.first)]
-    right = positions[bisect_left(positions, mention.stop) : bisect_left(positions, hi)]
-    return ([(i, mention.first - i) for i in reversed(left)]
-            + [(i, i - mention.stop + 1) for i in right])
+    out = []
+    for k in range(_bisect(positions, first) - 1, _bisect(positions, lo) - 1, -1):
+        i = positions[k]
+        out.append((i, first - i))
+    for k in range(_bisect(positions, stop), _bisect(positions, hi)):
+        i = positions[k]
+        out.append((i, i - stop + 1))
+    return out
+
+
+def _bisect(values: list[int], x: int) -> int:
+    """`bisect_left` on a list of ints: compiled and typed, cheaper than the call into the
+    bisect module."""
+    lo, hi = 0, len(values)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if values[mid] < x:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 def _score_mention(
-    doc: Doc, mention: Mention, clauses: _Clauses, irony: float, predicted: float | None
+    mention: Mention, clauses: _Clauses, irony: float, predicted: float | None
 ) -> tuple[float, list[Span]]:
     """Lexicon score of one mention, averaged with the model's `predicted` score if any."""
     raw, spans = 0.0, []
-    starts, ends, text, cues = doc.token_starts, doc.token_ends, doc.text, clauses.cues
-    actor, in_quote = mention.actor, doc.in_quote[mention.first] is not None
-    for i, distance in _window(doc, mention, clauses):
+    starts, ends, text, cues = clauses.starts, clauses.ends, clauses.text, clauses.cues
+    actor, first, stop = mention
+    in_quote = clauses.voices[first] is not None
+    for i, distance in _window(first, stop, clauses):
         value, source, length, label = cues[i]
         if value > 0 and not in_quote:
             value *= 1 - irony
@@ -279,7 +304,7 @@ def _score_mention(
             predicted *= 1 - irony
         source = f"rule:clause_window {score:+.2f} + model:stance {predicted:+.2f}"
         score = (score + predicted) / 2
-    start, end = starts[mention.first], ends[mention.stop - 1]
+    start, end = starts[first], ends[stop - 1]
     spans.append(_new(Span, (start, end, text[start:end], NAME, label_for(score, MIN_MENTIONS),
                              source, in_quote, actor, round(score, 3))))
     return score, spans

@@ -2,7 +2,7 @@
 cimport cython
 
 @cython.locals(first=Py_ssize_t, stop=Py_ssize_t, s=Py_ssize_t, base=Py_ssize_t, values=list,
-               records=dict, by_sentence=dict)
+               records=dict, by_sentence=dict, sentence_of=list, sentences=list, in_quote=list)
 cpdef tuple mention_rows(object doc, object mentions, object lookup)
 
 @cython.locals(first=Py_ssize_t, stop=Py_ssize_t, i=Py_ssize_t, norms=list, texts=list,

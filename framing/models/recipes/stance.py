@@ -107,22 +107,24 @@ def mention_rows(
     is read from the article's own tokens, quotations and lexicon matches, not parsed again
     (the features differ from a lone sentence's only where a quotation or a rule's context runs
     across sentences: 2 of 1,667 mentions on the seed and PTC articles)."""
+    # the article's analyses, read once (each is a cached property: a look-up per access)
+    sentence_of, sentences, in_quote = doc.sentence_of, doc.sentences, doc.in_quote
     by_sentence: dict[int, list[tuple[str, Match]]] = {}
     for name in _LEXICONS:
         for m in builtin(name).matches(doc):
-            if m.first < len(doc.token_starts):
-                by_sentence.setdefault(doc.sentence_of[m.first], []).append((name, m))
+            if m.first < len(sentence_of):
+                by_sentence.setdefault(sentence_of[m.first], []).append((name, m))
     rows = _RowBuilder(lookup)
     records: dict[int, tuple[Sentence, int]] = {}
     values: list[Sequence[float]] = []
     for first, stop in mentions:
-        s = doc.sentence_of[first]
+        s = sentence_of[first]
         if s not in records:
-            sentence = _sentence_of(doc, doc.sentences[s], by_sentence.get(s, []))
+            sentence = _sentence_of(doc, sentences[s], by_sentence.get(s, []))
             records[s] = sentence, rows.add_sentence(sentence)
         sentence, at = records[s]
-        base = doc.sentences[s].first
-        view = _new(View, (sentence, first - base, stop - base, doc.in_quote[first] is not None))
+        base = sentences[s].first
+        view = _new(View, (sentence, first - base, stop - base, in_quote[first] is not None))
         rows.add_target(view, at)
         values.append(_valence(view))
     return rows.build(), values
