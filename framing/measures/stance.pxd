@@ -29,3 +29,5 @@ cpdef object _clauses(object doc, dict cues)
 cpdef list _find_mentions(dict index, list norms, list texts)
 
 cpdef str _case_key(str text)
+
+cpdef str label_for(object score, Py_ssize_t mentions)
