@@ -4,6 +4,9 @@ cimport cython
 @cython.locals(lower=str)
 cpdef str normalise(str word)
 
+@cython.locals(ch=Py_UCS4)
+cpdef bint _cased_only_in_ascii(str text) except -1
+
 cpdef tuple token_columns(str text, Py_ssize_t offset=*)
 
 @cython.locals(pos=Py_ssize_t, start=Py_ssize_t, end=Py_ssize_t, chunk=str, word=str, mark=str,

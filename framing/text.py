@@ -97,10 +97,25 @@ def normalise(word: str) -> str:
 
 def normalise_text(text: str) -> str:
     """`normalise` for a whole text, keeping every character at its offset."""
+    if _COMPILED and _cased_only_in_ascii(text):
+        # str.lower() takes a slow path for any text with a character beyond ASCII (curly quotes
+        # make most news text such); bytes.lower() lower-cases ASCII letters, all there is here
+        norm = text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
+        if "’" in norm or "‘" in norm:
+            norm = norm.replace("’", "'").replace("‘", "'")
+        return norm
     norm = normalise(text)
     if len(norm) != len(text):  # a few characters (İ) lower-case to two: map one by one
         norm = "".join(c if len(n := normalise(c)) != 1 else n for c in text)
     return norm
+
+
+def _cased_only_in_ascii(text: str) -> bool:
+    """Whether every character that lower-casing changes is an ASCII letter."""
+    for ch in text:
+        if ch > "\x7f" and ch.lower() != ch:
+            return False
+    return True
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:

@@ -172,6 +172,18 @@ def test_found_tokens_are_the_token_pattern_s(text, start, end):
     assert find_tokens(text, start, end) == TOKEN_RE.findall(text, start, end)
 
 
+@given(st.one_of(st.text(), st.text(alphabet=st.sampled_from(list("aZ’‘“İΣσé É\ud800")))))
+def test_a_normalised_text_is_normalised_character_by_character(text):
+    from framing.text import normalise, normalise_text
+
+    norm = normalise_text(text)
+    assert len(norm) == len(text)
+    if len(normalise(text)) == len(text):  # lower-casing keeps the length: the whole text at once
+        assert norm == normalise(text)
+    else:
+        assert norm == "".join(c if len(n := normalise(c)) != 1 else n for c in text)
+
+
 @given(st.text(alphabet=st.sampled_from(list("ab said “”\"‘’.\n?"))))
 def test_token_views_agree_with_the_character_views(text):
     doc = Doc(text, speech_verbs=speech)
