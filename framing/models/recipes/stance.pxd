@@ -48,3 +48,7 @@ cpdef Py_ssize_t _slot(Py_ssize_t distance) noexcept
                value=double, weighted=double, near=double, left=double, right=double,
                whole=double, pos=double, neg=double)
 cpdef tuple _valence(object view)
+
+@cython.locals(first=Py_ssize_t, stop=Py_ssize_t, i=Py_ssize_t, names=Py_ssize_t,
+               capitalised=list, out=list)
+cpdef list _target_cues(object view)

@@ -267,14 +267,19 @@ def _cues(view: View) -> list[str]:
     return out
 
 
+_NAMES = tuple(f"names_{n}" for n in range(5))  # how many other names: 0, 1, 2, 3, 4 or more
+
+
 def _target_cues(view: View) -> list[str]:
     """The cues that are not lexicon matches: voice, how many others the sentence names, its
     punctuation, whether the target opens it."""
     sentence, first, stop = view.sentence, view.first, view.stop
     out = ["quoted"] if view.quoted else ["own_voice"]
-    capitalised = sentence.capitalised
-    names = sum(capitalised) - sum(capitalised[first:stop])
-    out.append(f"names_{min(names, 4)}")
+    capitalised, names = sentence.capitalised, 0
+    for i in range(len(capitalised)):
+        if capitalised[i] and not first <= i < stop:
+            names += 1
+    out.append(_NAMES[min(names, 4)])
     out += sentence.flags
     if first == 0:
         out.append("target_starts")
