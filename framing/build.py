@@ -1,12 +1,13 @@
 """Whether this install's scoring modules run compiled (see setup.py) or as pure Python."""
 from __future__ import annotations
 
+from importlib.util import find_spec
+
 
 def compiled() -> bool:
     """True when the compiled modules are what Python imports (text stands for all of them)."""
-    from . import text
-
-    return is_compiled(text.__file__)
+    spec = find_spec("framing.text")  # where it loads from, without importing it
+    return spec is not None and spec.origin is not None and is_compiled(spec.origin)
 
 
 def is_compiled(module_file: str) -> bool:
