@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 # Tests see only the models shipped with the package, never ones a developer trained locally.
-os.environ["FRAMING_MODELS"] = tempfile.mkdtemp(prefix="framing-no-user-models-")
+# An empty folder, removed when the run ends (mkdtemp left one behind per run).
+_NO_USER_MODELS = tempfile.TemporaryDirectory(prefix="framing-no-user-models-")
+os.environ["FRAMING_MODELS"] = _NO_USER_MODELS.name
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
