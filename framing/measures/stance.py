@@ -13,6 +13,7 @@ voices are scored apart.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
@@ -247,34 +248,21 @@ def _plain_window(
     """`_window` for a sentence in one voice, where distance is just the token gap: found by
     bisecting the sorted boundaries and cues instead of walking every token."""
     lo = max(sent_first, first - WINDOW)
-    k = _bisect(bounds, first) - 1
+    k = bisect_left(bounds, first) - 1
     if k >= 0 and bounds[k] >= lo:
         lo = bounds[k] + 1
     hi = min(sent_stop, stop + WINDOW)
-    k = _bisect(bounds, stop)
+    k = bisect_left(bounds, stop)
     if k < len(bounds) and bounds[k] < hi:
         hi = bounds[k]
     out = []
-    for k in range(_bisect(positions, first) - 1, _bisect(positions, lo) - 1, -1):
+    for k in range(bisect_left(positions, first) - 1, bisect_left(positions, lo) - 1, -1):
         i = positions[k]
         out.append((i, first - i))
-    for k in range(_bisect(positions, stop), _bisect(positions, hi)):
+    for k in range(bisect_left(positions, stop), bisect_left(positions, hi)):
         i = positions[k]
         out.append((i, i - stop + 1))
     return out
-
-
-def _bisect(values: list[int], x: int) -> int:
-    """`bisect_left` on a list of ints: compiled and typed, cheaper than the call into the
-    bisect module."""
-    lo, hi = 0, len(values)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if values[mid] < x:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
 
 
 def _score_mention(
