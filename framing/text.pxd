@@ -13,16 +13,21 @@ cpdef tuple token_columns(str text, Py_ssize_t offset=*)
                starts=list, ends=list, texts=list, norms=list)
 cpdef tuple _columns_by_chunk(str text, Py_ssize_t offset)
 
-@cython.locals(n=Py_ssize_t, i=Py_ssize_t, j=Py_ssize_t, other=Py_ssize_t, stop=Py_ssize_t,
-               plain=bint, ch=Py_UCS4, word=str, mark=str, starts=list, ends=list, texts=list,
-               norms=list)
+@cython.locals(n=Py_ssize_t, i=Py_ssize_t, j=Py_ssize_t, alnum=bint, plain=bint, ch=Py_UCS4,
+               word=str, starts=list, ends=list, texts=list, norms=list)
 cpdef tuple _columns_by_character(str text, Py_ssize_t offset)
 
-@cython.locals(core=Py_ssize_t, stop=Py_ssize_t, end=Py_ssize_t, k=Py_ssize_t, word=str, mark=str)
+@cython.locals(core=Py_ssize_t, stop=Py_ssize_t, end=Py_ssize_t, plain=bint, word=str)
 cpdef bint _add_marked_word(str text, Py_ssize_t i, Py_ssize_t j, Py_ssize_t offset, list starts,
                             list ends, list texts, list norms) except -1
 
+@cython.locals(k=Py_ssize_t, mark=str)
+cdef _add_marks(str text, Py_ssize_t start, Py_ssize_t stop, Py_ssize_t offset, list starts,
+                list ends, list texts, list norms)
+
 cdef inline bint _is_mark(Py_UCS4 ch) noexcept
+
+cdef inline bint _is_plain(Py_UCS4 ch) noexcept
 
 cpdef list find_tokens(str text, Py_ssize_t start, Py_ssize_t end)
 

@@ -182,7 +182,8 @@ def _columns_by_character(
 ) -> tuple[list[int], list[int], list[str], list[str]]:
     """`_columns_by_chunk` in one pass over the characters, which compiled code makes several
     times faster: no list of chunks, no search for each one, no method calls on plain words,
-    and a word already in lower-case ASCII is its own normal form."""
+    and a word already in lower-case ASCII is its own normal form. A word with marks ("troops,"
+    "“Kim") is split by `_add_marked_word`, anything else by the regular expression."""
     starts: list[int] = []
     ends: list[int] = []
     texts: list[str] = []
@@ -192,31 +193,21 @@ def _columns_by_character(
         if text[i].isspace():
             i += 1
             continue
-        j, other, plain = i, -1, True  # other: the first character that is not alphanumeric
+        j, alnum, plain = i, True, True  # plain: lower-case ASCII letters and digits only
         while j < n:
             ch = text[j]
             if ch.isspace():
                 break
-            if other < 0:
-                if not ch.isalnum():
-                    other = j
-                elif plain and not ("a" <= ch <= "z" or "0" <= ch <= "9"):
-                    plain = False  # str.lower() would change it, or might
+            if not _is_plain(ch):
+                plain = False
+                alnum = alnum and ch.isalnum()
             j += 1
-        # _MARKS written out: compiled, a test against a literal is a switch on the character
-        if other < 0 or (other == j - 1 and other > i and text[other] in ".,;:!?)]”\""):
-            stop = j if other < 0 else other
-            word = text[i:stop]
+        if alnum:
+            word = text[i:j]
             starts.append(i + offset)
-            ends.append(stop + offset)
+            ends.append(j + offset)
             texts.append(word)
             norms.append(word if plain else word.lower())
-            if stop < j:
-                mark = text[stop:j]
-                starts.append(stop + offset)
-                ends.append(j + offset)
-                texts.append(mark)
-                norms.append(mark)
         elif not _add_marked_word(text, i, j, offset, starts, ends, texts, norms):
             _add_matches(text[i:j], i + offset, starts, ends, texts, norms)
         i = j
@@ -228,33 +219,47 @@ def _add_marked_word(
     texts: list[str], norms: list[str],
 ) -> bool:
     """The tokens of a chunk text[i:j] made of marks, a plain word, then marks ("“Kim", "(AP)",
-    "said.”"), which TOKEN_RE splits into the word and one token per mark; False, adding
+    "troops,"), which TOKEN_RE splits into the word and one token per mark; False, adding
     nothing, for any other chunk. An apostrophe may not lead: "’s" is a token of its own."""
     core = i
     while core < j and _is_mark(text[core]) and text[core] != "'" and text[core] != "’":
         core += 1
-    stop = core
+    stop, plain = core, True
     while stop < j and text[stop].isalnum():
+        plain = plain and _is_plain(text[stop])
         stop += 1
     end = stop
     while end < j and _is_mark(text[end]):
         end += 1
     if end < j:
         return False
-    for k in range(i, j):
-        if k == core and stop > core:
-            word = text[core:stop]
-            starts.append(core + offset)
-            ends.append(stop + offset)
-            texts.append(word)
-            norms.append(word.lower())
-        if k < core or k >= stop:
-            mark = text[k : k + 1]
-            starts.append(k + offset)
-            ends.append(k + 1 + offset)
-            texts.append(mark)
-            norms.append(normalise(mark))
+    _add_marks(text, i, core, offset, starts, ends, texts, norms)
+    if stop > core:
+        word = text[core:stop]
+        starts.append(core + offset)
+        ends.append(stop + offset)
+        texts.append(word)
+        norms.append(word if plain else word.lower())
+    _add_marks(text, stop, j, offset, starts, ends, texts, norms)
     return True
+
+
+def _add_marks(
+    text: str, start: int, stop: int, offset: int, starts: list[int], ends: list[int],
+    texts: list[str], norms: list[str],
+) -> None:
+    """One token for each character of text[start:stop], all marks."""
+    for k in range(start, stop):
+        mark = text[k : k + 1]
+        starts.append(k + offset)
+        ends.append(k + 1 + offset)
+        texts.append(mark)
+        norms.append(mark if text[k] < "\x80" else normalise(mark))  # ASCII: its own form
+
+
+def _is_plain(ch: str) -> bool:
+    """A lower-case ASCII letter or a digit: what str.lower() leaves as it is."""
+    return "a" <= ch <= "z" or "0" <= ch <= "9"
 
 
 def _is_mark(ch: str) -> bool:
