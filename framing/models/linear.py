@@ -48,7 +48,9 @@ class LinearModel:
         columns, dense = self.rows(items)
         return self.probabilities_of(columns, dense)
 
-    def rows(self, items: Sequence[Item]) -> tuple[list[Sequence[int]], list[Sequence[float]]]:
+    def rows(
+        self, items: Sequence[Item]
+    ) -> tuple[Sequence[Sequence[int]], list[Sequence[float]]]:
         """Each item's features as vocabulary columns (-1: not in the vocabulary) and its dense
         values. Recipes with `indexed_rows` analyse what items share (a sentence of several
         targets) once and memoise the columns of the strings they build again and again."""
@@ -237,13 +239,13 @@ class Lookup:
 
 class ColumnMemo:
     """The vocabulary columns of the features a recipe builds from one key (a word, a pair of
-    words), worked out once: a key's columns sit side by side in one array of C ints, from
+    words, a lexicon cue), worked out once: a key's columns sit side by side in one array of C ints, from
     `offsets[key]` on, so reading them touches one stretch of memory rather than a Python int
     object per column (which, scattered over the heap, missed the CPU's cache). How many columns
     a key has is the recipe's to know."""
 
     def __init__(self) -> None:
-        self.offsets: dict[str, int] = {}
+        self.offsets: dict[object, int] = {}
         self.columns = array("i")
 
 

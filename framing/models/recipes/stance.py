@@ -308,8 +308,8 @@ class _RowBuilder:
         self.word_memo = lookup.memo("stance:words")
         self.pair_memo = lookup.memo("stance:pairs")
         self.cue_memo = lookup.memo("stance:cues")
-        # lists while they grow (a list appends many times faster than an array), arrays of C
-        # ints for the typed pass in `build`
+        # lists, not arrays: a list appends many times faster, and the typed pass in `build`
+        # reads their ints directly
         self.words: list[int] = []  # per token of each sentence: where its word's columns are
         self.pairs: list[int] = []  # per token of each sentence: where its pair's columns are
         self.cues: list[int] = []  # per lexicon cue: first token, stop token, where, speech verb?
@@ -366,7 +366,7 @@ class _RowBuilder:
         self.targets += (base, n, first_cue, stop_cue, view.first, view.stop, start,
                          len(target_cues))
         # at most 4 columns per word, 3 per cue: see `_fill_words` and `_fill_cues`
-        self.room += 4 * n + 4 + 3 * (stop_cue - first_cue) + len(self.target_cues) - start
+        self.room += 4 * n + 4 + 3 * (stop_cue - first_cue) + len(target_cues) - start
 
     def build(self) -> Rows:
         out = array("i", bytes(4 * self.room))
