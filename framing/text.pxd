@@ -13,9 +13,13 @@ cpdef tuple token_columns(str text, Py_ssize_t offset=*)
                starts=list, ends=list, texts=list, norms=list)
 cpdef tuple _columns_by_chunk(str text, Py_ssize_t offset)
 
-@cython.locals(n=Py_ssize_t, i=Py_ssize_t, j=Py_ssize_t, alnum=bint, plain=bint, ch=Py_UCS4,
-               word=str, starts=list, ends=list, texts=list, norms=list)
+@cython.locals(first=Py_ssize_t, i=Py_ssize_t, alnum=bint, plain=bint, ch=Py_UCS4, starts=list,
+               ends=list, texts=list, norms=list)
 cpdef tuple _columns_by_character(str text, Py_ssize_t offset)
+
+@cython.locals(word=str)
+cdef _add_chunk(str text, Py_ssize_t i, Py_ssize_t j, bint alnum, bint plain, Py_ssize_t offset,
+                list starts, list ends, list texts, list norms)
 
 @cython.locals(core=Py_ssize_t, stop=Py_ssize_t, end=Py_ssize_t, plain=bint, word=str)
 cpdef bint _add_marked_word(str text, Py_ssize_t i, Py_ssize_t j, Py_ssize_t offset, list starts,
@@ -34,11 +38,13 @@ cpdef list find_tokens(str text, Py_ssize_t start, Py_ssize_t end)
 @cython.locals(at=Py_ssize_t, word=str)
 cpdef _add_matches(str chunk, Py_ssize_t start, list starts, list ends, list texts, list norms)
 
-@cython.locals(stop=Py_ssize_t, words=Py_ssize_t, i=Py_ssize_t, j=Py_ssize_t)
+@cython.locals(stop=Py_ssize_t, words=Py_ssize_t, first=Py_ssize_t, i=Py_ssize_t, ch=Py_UCS4)
 cpdef Py_ssize_t count_words(str text, Py_ssize_t start=*, object end=*) except -1
 
-@cython.locals(n=Py_ssize_t, i=Py_ssize_t, first=Py_ssize_t, k=Py_ssize_t, lead=Py_ssize_t,
-               tail=Py_ssize_t, ch=Py_UCS4, cuts=list, bounds=list)
+cdef bint _is_word(str text, Py_ssize_t start, Py_ssize_t end) except -1
+
+@cython.locals(n=Py_ssize_t, i=Py_ssize_t, end=Py_ssize_t, skip_to=Py_ssize_t, k=Py_ssize_t,
+               lead=Py_ssize_t, tail=Py_ssize_t, ch=Py_UCS4, cuts=list, bounds=list)
 cpdef list split_sentences(str text)
 
 @cython.locals(stop=Py_ssize_t)

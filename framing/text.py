@@ -181,37 +181,44 @@ def _columns_by_character(
     text: str, offset: int
 ) -> tuple[list[int], list[int], list[str], list[str]]:
     """`_columns_by_chunk` in one pass over the characters, which compiled code makes several
-    times faster: no list of chunks, no search for each one, no method calls on plain words,
-    and a word already in lower-case ASCII is its own normal form. A word with marks ("troops,"
-    "“Kim") is split by `_add_marked_word`, anything else by the regular expression."""
+    times faster: no list of chunks, no search for each one, no method calls on plain words.
+    Each chunk goes to `_add_chunk` with what the pass learnt of its characters."""
     starts: list[int] = []
     ends: list[int] = []
     texts: list[str] = []
     norms: list[str] = []
-    n, i = len(text), 0
-    while i < n:
-        if text[i].isspace():
-            i += 1
+    first, alnum, plain = -1, True, True  # the chunk being read: its start, -1 between chunks
+    for i, ch in enumerate(text):  # compiled, a loop over the characters without indexing
+        if ch.isspace():
+            if first >= 0:
+                _add_chunk(text, first, i, alnum, plain, offset, starts, ends, texts, norms)
+                first = -1
             continue
-        j, alnum, plain = i, True, True  # plain: lower-case ASCII letters and digits only
-        while j < n:
-            ch = text[j]
-            if ch.isspace():
-                break
-            if not _is_plain(ch):
-                plain = False
-                alnum = alnum and ch.isalnum()
-            j += 1
-        if alnum:
-            word = text[i:j]
-            starts.append(i + offset)
-            ends.append(j + offset)
-            texts.append(word)
-            norms.append(word if plain else word.lower())
-        elif not _add_marked_word(text, i, j, offset, starts, ends, texts, norms):
-            _add_matches(text[i:j], i + offset, starts, ends, texts, norms)
-        i = j
+        if first < 0:
+            first, alnum, plain = i, True, True
+        if not _is_plain(ch):
+            plain = False
+            alnum = alnum and ch.isalnum()
+    if first >= 0:
+        _add_chunk(text, first, len(text), alnum, plain, offset, starts, ends, texts, norms)
     return starts, ends, texts, norms
+
+
+def _add_chunk(
+    text: str, i: int, j: int, alnum: bool, plain: bool, offset: int, starts: list[int],
+    ends: list[int], texts: list[str], norms: list[str],
+) -> None:
+    """The tokens of text[i:j], a chunk without white space: one word when it is all letters and
+    digits (its own normal form when `plain`, lower-case ASCII), else split by
+    `_add_marked_word` or, failing that, by the regular expression."""
+    if alnum:
+        word = text[i:j]
+        starts.append(i + offset)
+        ends.append(j + offset)
+        texts.append(word)
+        norms.append(word if plain else word.lower())
+    elif not _add_marked_word(text, i, j, offset, starts, ends, texts, norms):
+        _add_matches(text[i:j], i + offset, starts, ends, texts, norms)
 
 
 def _add_marked_word(
@@ -292,21 +299,28 @@ def _add_matches(
 def count_words(text: str, start: int = 0, end: int | None = None) -> int:
     """Words in text[start:end]: white-space separated chunks, except chunks that are one of the
     common marks standing alone (a dash, a bullet, an ellipsis...: `STANDALONE_MARKS`)."""
+    start = max(start, 0)
     stop = len(text) if end is None else min(end, len(text))
-    words = 0
-    i = max(start, 0)
-    while i < stop:
-        if text[i].isspace():
-            i += 1
-            continue
-        j = i + 1
-        while j < stop and not text[j].isspace():
-            j += 1
-        # a mark is at most three characters and never starts with a letter or digit
-        if j - i > 3 or text[i].isalnum() or text[i:j] not in STANDALONE_MARKS:
-            words += 1
-        i = j
+    if stop <= start:
+        return 0
+    words, first, i = 0, -1, start  # first: where the chunk being read starts, -1 between chunks
+    for ch in text[start:stop]:  # compiled, a loop over the characters: no slice is made
+        if ch.isspace():
+            if first >= 0:
+                words += _is_word(text, first, i)
+                first = -1
+        elif first < 0:
+            first = i
+        i += 1
+    if first >= 0:
+        words += _is_word(text, first, i)
     return words
+
+
+def _is_word(text: str, start: int, end: int) -> bool:
+    """Whether the chunk text[start:end] counts as a word: a mark is at most three characters and
+    never starts with a letter or digit."""
+    return end - start > 3 or text[start].isalnum() or text[start:end] not in STANDALONE_MARKS
 
 
 # Marks that are not words when they stand between spaces (a rarer one would count as a word).
@@ -326,25 +340,24 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """
     n = len(text)
     cuts = [0]
-    i = 0
-    while i < n:
-        ch = text[i]
+    skip_to = 0  # the characters before it were read by the inner loops
+    for i, ch in enumerate(text):  # compiled, a loop over the characters without indexing
+        if i < skip_to:
+            continue
         if ch == "\n":
             if not _continues_line(text, i):
                 cuts.append(i)
-            i += 1
         elif ch in ".!?…":
-            first = i
-            while i < n and text[i] in ".!?…":
-                i += 1
-            while i < n and text[i] in "\"”’')]":  # closing quotes and brackets stay with it
-                i += 1
-            if (i < n and text[i].isspace()
-                    and not (text[first] == "." and _is_abbreviation(text, first))
-                    and not _lower_case_follows(text, i)):  # "the U.S. condemned": not an end
-                cuts.append(i)
-        else:
-            i += 1
+            end = i
+            while end < n and text[end] in ".!?…":
+                end += 1
+            while end < n and text[end] in "\"”’')]":  # closing quotes and brackets stay with it
+                end += 1
+            if (end < n and text[end].isspace()
+                    and not (ch == "." and _is_abbreviation(text, i))
+                    and not _lower_case_follows(text, end)):  # "the U.S. condemned": not an end
+                cuts.append(end)
+            skip_to = end
     cuts.append(n)
     bounds = []
     for k in range(len(cuts) - 1):
@@ -586,8 +599,7 @@ def _pair_quote_marks(text: str) -> list[tuple[int, int, bool]]:
     pairs: list[tuple[int, int, bool]] = []  # (opening mark, closing mark or end, closed?)
     open_at = -1  # the open quotation's mark, -1 when none is open
     closer, scan_from, n = "\0", 0, len(text)
-    for pos in range(n):
-        ch = text[pos]
+    for pos, ch in enumerate(text):  # compiled, a loop over the characters without indexing
         if ch not in "“”\"‘’«»„":
             continue
         if ch in "’'" and 0 < pos < n - 1 and text[pos - 1].isalnum() and text[pos + 1].isalnum():
