@@ -128,9 +128,11 @@ class Scanner:
         if self._automaton is not None:
             text = doc.norm.replace("\n", " ") if "\n" in doc.norm else doc.norm
             matches = self._automaton.find_matches_as_indexes(text, overlapping=True)
-            for k, start, end in _on_word_boundaries(text, matches, self._edges):
+            kept = _on_word_boundaries(text, matches, self._edges)
+            kept.sort()  # leftmost, longest first: each lexicon's candidates arrive in order
+            for start, minus_end, k in kept:
                 for slot, entries in self._targets[k]:
-                    found[slot].append((start, end, entries))
+                    found[slot].append((start, -minus_end, entries))
         for lexicon, candidates in zip(self.lexicons, found):
             doc.memo[id(lexicon)] = (lexicon, _longest_first(doc, candidates))
 
@@ -138,8 +140,9 @@ class Scanner:
 def _on_word_boundaries(
     text: str, matches: list[tuple[int, int, int]], edges: list[tuple[bool, bool]]
 ) -> list[tuple[int, int, int]]:
-    """The (form, start, end) matches the text does not continue on either side: a form that
-    starts (ends) with a word character must not have one before (after) it."""
+    """The (form, start, end) matches the text does not continue on either side (a form that
+    starts (ends) with a word character must not have one before (after) it), as (start, -end,
+    form): tuples that sort leftmost, longest first, with no key function to call."""
     kept = []
     n = len(text)
     for k, start, end in matches:
@@ -153,13 +156,13 @@ def _on_word_boundaries(
             after = text[end]
             if after.isalnum() or (after in "-'_" and not _ends_word(text, end)):
                 continue
-        kept.append((k, start, end))
+        kept.append((start, -end, k))
     return kept
 
 
 def _longest_first(doc: Doc, candidates: list[tuple[int, int, list[Entry]]]) -> list[Hit]:
-    """Leftmost, longest, non-overlapping: at each position the longest form whose rules hold."""
-    candidates.sort(key=_leftmost_longest)
+    """Leftmost, longest, non-overlapping: at each position the longest form whose rules hold.
+    `candidates` come in that order (by start, longest first)."""
     hits, taken, new = [], 0, tuple.__new__  # tuple.__new__: NamedTuple's own is slower
     for start, end, entries in candidates:
         if start < taken:
@@ -177,10 +180,6 @@ def _rules_hold(doc: Doc, rules: tuple[str, ...], start: int, end: int) -> bool:
         if not RULES[rule](doc, start, end):
             return False
     return True
-
-
-def _leftmost_longest(candidate: tuple[int, int, list[Entry]]) -> tuple[int, int]:
-    return candidate[0], -candidate[1]
 
 
 def _is_word_char(ch: str) -> bool:
