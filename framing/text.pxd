@@ -70,3 +70,6 @@ cpdef bint _can_open(str text, Py_ssize_t pos, Py_UCS4 ch) except -1
 
 @cython.locals(after=Py_UCS4)
 cpdef bint _can_close(str text, Py_ssize_t pos, Py_UCS4 ch) except -1
+
+@cython.locals(ch=Py_UCS4)
+cpdef bint _is_name(str word) except -1

@@ -654,7 +654,6 @@ def _can_close(text: str, pos: int, ch: str) -> bool:
     return True
 
 
-_NAME_RE = re.compile(r"[A-Z][\w'’.-]*")
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 _NOT_NAMES = frozenset({"the", "a", "an", "in", "but", "and", "quote", "yet", "while", "as"})
 
@@ -721,12 +720,23 @@ def _speaker(words: list[str], *, backwards: bool = False) -> str | None:
         lower = word.lower()
         if lower in _PRONOUNS:
             return None
-        if _NAME_RE.fullmatch(word) and lower not in _NOT_NAMES:
+        if _is_name(word) and lower not in _NOT_NAMES:
             lo = hi = i
-            while lo > 0 and _NAME_RE.fullmatch(walk[lo - 1]):
+            while lo > 0 and _is_name(walk[lo - 1]):
                 lo -= 1
-            while hi + 1 < len(walk) and _NAME_RE.fullmatch(walk[hi + 1]):
+            while hi + 1 < len(walk) and _is_name(walk[hi + 1]):
                 hi += 1
             name = walk[lo : hi + 1]
             return " ".join(name[::-1] if backwards else name)
     return None
+
+
+def _is_name(word: str) -> bool:
+    """Whether `word` looks like part of a name: an ASCII capital, then letters, digits and
+    ' ’ . - _ (the regular expression [A-Z][\\w'’.-]*, a character loop when compiled)."""
+    if not word or not "A" <= word[0] <= "Z":
+        return False
+    for ch in word:
+        if not (ch.isalnum() or ch in "_'’.-"):
+            return False
+    return True

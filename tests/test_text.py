@@ -163,6 +163,15 @@ def test_abbreviations_are_the_stem_before_the_full_stop(text, at):
     assert _is_abbreviation(text, period) == expected
 
 
+@given(st.one_of(st.text(), st.text(alphabet=st.sampled_from(list("AZaz9_'’.-“ ,İÉé½\n")))))
+def test_a_name_word_is_what_the_name_pattern_matches(word):
+    import re
+
+    from framing.text import _is_name
+
+    assert _is_name(word) == bool(re.fullmatch(r"[A-Z][\w'’.-]*", word))
+
+
 @given(text=st.text(alphabet=st.sampled_from(list("aZsS9_ .,;:!?()]”\"'’‘-“\nİé"))),
        start=st.integers(0, 30), end=st.integers(0, 30))
 def test_found_tokens_are_the_token_pattern_s(text, start, end):
