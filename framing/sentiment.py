@@ -7,6 +7,10 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .text import Doc
 
 NEGATIONS = frozenset(
     ["not", "n't", "no", "never", "none", "nobody", "nothing", "neither", "nor", "nowhere", "without", "cannot", "hardly", "barely"]
@@ -20,6 +24,18 @@ def negated(norms: list[str], i: int) -> bool:
         if norms[k] in NEGATIONS:
             return True
     return False
+
+
+def token_valences(doc: Doc) -> list[float | None]:
+    """The valence of each token of `doc` (None for a word not in the list), looked up once per
+    document and remembered on it: the stance measure and the stance model both read it."""
+    found = doc.memo.get(_TOKEN_VALENCES)
+    if found is None:
+        found = doc.memo[_TOKEN_VALENCES] = list(map(valences().get, doc.token_norms))
+    return found  # type: ignore[return-value]
+
+
+_TOKEN_VALENCES = "sentiment:token_valences"  # the key in `Doc.memo`
 
 
 @cache

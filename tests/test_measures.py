@@ -137,3 +137,13 @@ def test_scoring_leaves_the_cycle_collector_as_it_was(enabled):
         assert gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+@given(st.floats(allow_nan=False) | st.floats(-20, 20) | st.integers(-20_000, 20_000).map(
+    lambda k: k / 2000))  # k / 2000: the halves where rounding could tip either way
+def test_round3_is_round_to_three_places(x):
+    """The stance evidence rounds its weights with `round3`: the very float `round(x, 3)` gives,
+    the sign of a zero included."""
+    from framing.measures.stance import round3
+
+    assert repr(round3(x)) == repr(round(x, 3))

@@ -19,12 +19,15 @@ cpdef list _plain_window(Py_ssize_t first, Py_ssize_t stop, list bounds, list po
 cpdef tuple _score_mention(object mention, object clauses, double irony, object predicted)
 
 @cython.locals(i=Py_ssize_t, first=Py_ssize_t, stop=Py_ssize_t, is_stop=bint, same=bint,
-               texts=list, norms=list, voices=list, stops=list, bounds=list, one_voice=list)
+               norms=list, voices=list, stops=list, bounds=list, one_voice=list)
 cpdef object _clauses(object doc, dict cues)
 
 @cython.locals(found=list, taken=Py_ssize_t, i=Py_ssize_t, length=Py_ssize_t, names=dict)
 cpdef list _find_mentions(dict index, list norms, list texts)
 
 cpdef str _case_key(str text)
+
+@cython.locals(scaled=double, whole=double)
+cpdef double round3(double x)
 
 cpdef str label_for(object score, Py_ssize_t mentions)

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from ..lexicon import Lexicon, builtin
-from ..sentiment import NEGATION_SCALAR, NEGATIONS, negated, valences
+from ..sentiment import NEGATION_SCALAR, NEGATIONS, negated, token_valences
 from ..text import Doc, Quote, Sentence, normalise, tokenize
 from ..types import Actor, ActorStance, Span
 from ._evidence import as_doc
@@ -32,8 +32,8 @@ THRESHOLD = 0.1  # |score| below this is neutral
 MentionModel = Callable[[Doc, Sequence[tuple[int, int]]], Sequence[float]]
 MOCKERY = -1.5  # an irony marker near a mention, in VADER valence units
 _ALPHA = 15.0  # VADER's normalisation: raw / sqrt(raw² + alpha) maps any sum into (-1, 1)
-_BOUNDARY_TOKENS = frozenset(";")
-_BOUNDARY_WORDS = frozenset(["but", "while", "whereas", "although", "though", "yet", "however"])
+# A clause ends at ";" or a contrastive word (normalised tokens: one look-up for both).
+_BOUNDARIES = frozenset([";", "but", "while", "whereas", "although", "though", "yet", "however"])
 # Negators and discourse words carry VADER valences but say nothing about an actor.
 _NOT_CUES = NEGATIONS | {"yes", "please", "ok", "okay", "like", "well", "agreed", "agree"}
 _LABEL_WEIGHTS = {"label": -2.0, "euphemism": -1.5, "emotive": -1.0, "attribution": -0.5}
@@ -149,9 +149,8 @@ def _cue_table(doc: Doc, labels: Lexicon, events: Lexicon) -> dict[int, Cue]:
             table[m.first] = _new(Cue, (weight * m.entry.weight, source, m.stop - m.first,
                                          m.entry.category))
             skip.update(range(m.first, m.stop))
-    words = valences()
     norms = doc.token_norms
-    values = list(map(words.get, norms))
+    values = token_valences(doc)
     for i in [i for i, value in enumerate(values) if value]:
         if i in skip or i in table or norms[i] in _NOT_CUES:
             continue
@@ -200,10 +199,10 @@ class _Clauses(NamedTuple):
 
 
 def _clauses(doc: Doc, cues: dict[int, Cue]) -> _Clauses:
-    texts, norms, voices, sentences = doc.token_texts, doc.token_norms, doc.in_quote, doc.sentences
+    norms, voices, sentences = doc.token_norms, doc.in_quote, doc.sentences
     stops, bounds = [], []
-    for i in range(len(texts)):
-        is_stop = texts[i] in _BOUNDARY_TOKENS or norms[i] in _BOUNDARY_WORDS
+    for i in range(len(norms)):
+        is_stop = norms[i] in _BOUNDARIES
         stops.append(is_stop)
         if is_stop:
             bounds.append(i)
@@ -284,7 +283,7 @@ def _score_mention(
         start, end = starts[i], ends[min(i + length, len(ends)) - 1]
         # a Span built in place: a call per cue (new_span) costs more than the rest of its work
         spans.append(_new(Span, (start, end, text[start:end], "stance_cue", label, source,
-                                 in_quote, actor, round(contribution, 3))))
+                                 in_quote, actor, round3(contribution))))
     score = raw / math.sqrt(raw * raw + _ALPHA)
     source = "rule:clause_window"
     if predicted is not None:
@@ -295,8 +294,24 @@ def _score_mention(
         score = (score + predicted) / 2
     start, end = starts[first], ends[stop - 1]
     spans.append(_new(Span, (start, end, text[start:end], NAME, label_for(score, MIN_MENTIONS),
-                             source, in_quote, actor, round(score, 3))))
+                             source, in_quote, actor, round3(score))))
     return score, spans
+
+
+def round3(x: float) -> float:
+    """`round(x, 3)`, the same float, at a fraction of the cost (an article has dozens of cue
+    weights to round). The nearest whole number to x * 1000 is that of its computed product unless
+    the product lies within a hair of a half, where rounding error could tip it: those, and
+    numbers too large for the test, take `round` itself."""
+    scaled = x * 1000.0
+    if not -1e8 < scaled < 1e8:  # also NaN
+        return round(x, 3)
+    whole = round(scaled)
+    if abs(abs(scaled - whole) - 0.5) < 1e-6:
+        return round(x, 3)
+    if whole == 0:
+        return x * 0.0  # 0.0 keeping the sign of x, as round does
+    return whole / 1000.0
 
 
 def label_for(score: float | None, mentions: int) -> str:

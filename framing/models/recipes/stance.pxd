@@ -6,7 +6,7 @@ cimport cython
 cpdef tuple mention_rows(object doc, object mentions, object lookup)
 
 @cython.locals(first=Py_ssize_t, stop=Py_ssize_t, i=Py_ssize_t, norms=list, texts=list,
-               valued=list, capitalised=list, words=dict, text=str)
+               valued=list, capitalised=list, values=list, text=str)
 cpdef object _sentence_of(object doc, object sent, list matches)
 
 cdef class _RowBuilder:

@@ -17,7 +17,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
 from ...lexicon import Match, builtin
-from ...sentiment import NEGATION_SCALAR, negated, valences
+from ...sentiment import NEGATION_SCALAR, negated, token_valences
 from ...text import Doc
 from ...text import Sentence as TextSentence
 from ..items import Item
@@ -151,11 +151,11 @@ def _sentence_of(doc: Doc, sent: TextSentence, matches: list[tuple[str, Match]])
     first, stop = sent.first, sent.stop
     norms = doc.token_norms[first:stop]
     texts = doc.token_texts[first:stop]
-    words = valences()
+    values = token_valences(doc)
     valued = []
     capitalised = []
     for i in range(len(norms)):
-        value = words.get(norms[i])
+        value = values[first + i]
         if value:
             if negated(norms, i):
                 value *= NEGATION_SCALAR
