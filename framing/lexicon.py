@@ -7,7 +7,6 @@ whatever the size of the lexicons; word boundaries and context rules then filter
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -92,10 +91,7 @@ class Lexicon:
         key = (id(self), "tokens")
         memo = doc.memo.get(key)
         if memo is None or memo[0] is not self:
-            starts = doc.token_starts
-            new = tuple.__new__  # NamedTuple's own constructor is several times slower
-            memo = (self, [new(Match, (bisect_left(starts, h.start), bisect_left(starts, h.end),
-                                       h.entry)) for h in self.find(doc)])
+            memo = (self, _in_tokens(self.find(doc), doc.token_starts))
             doc.memo[key] = memo
         return memo[1]  # type: ignore[index]
 
@@ -103,6 +99,28 @@ class Lexicon:
     def scanner(self) -> Scanner:
         """This lexicon alone in an automaton (built-in lexicons share one: `_builtin_scanner`)."""
         return Scanner([self])
+
+
+def _in_tokens(hits: list[Hit], starts: list[int]) -> list[Match]:
+    """Each hit's token range: `first` the first token starting at or after its start, `stop`
+    the first starting at or after its end (`bisect_left` of both). Hits come in reading order
+    without overlaps, so one walk along the token starts finds them all."""
+    matches, k, n = [], 0, len(starts)
+    new = tuple.__new__  # NamedTuple's own constructor is several times slower
+    for start, end, entry in hits:
+        while k < n:
+            at = starts[k]
+            if at >= start:
+                break
+            k += 1
+        first = k
+        while k < n:
+            at = starts[k]
+            if at >= end:
+                break
+            k += 1
+        matches.append(new(Match, (first, k, entry)))
+    return matches
 
 
 class Scanner:
