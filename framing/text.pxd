@@ -21,7 +21,8 @@ cpdef tuple _columns_by_character(str text, Py_ssize_t offset)
 cdef _add_chunk(str text, Py_ssize_t i, Py_ssize_t j, bint alnum, bint plain, Py_ssize_t offset,
                 list starts, list ends, list texts, list norms)
 
-@cython.locals(core=Py_ssize_t, stop=Py_ssize_t, end=Py_ssize_t, plain=bint, word=str)
+@cython.locals(core=Py_ssize_t, stop=Py_ssize_t, end=Py_ssize_t, marks=Py_ssize_t, plain=bint,
+               ch=Py_UCS4, word=str, possessive=str)
 cpdef bint _add_marked_word(str text, Py_ssize_t i, Py_ssize_t j, Py_ssize_t offset, list starts,
                             list ends, list texts, list norms) except -1
 

@@ -224,20 +224,31 @@ def _add_marked_word(
     text: str, i: int, j: int, offset: int, starts: list[int], ends: list[int],
     texts: list[str], norms: list[str],
 ) -> bool:
-    """The tokens of a chunk text[i:j] made of marks, a plain word, then marks ("“Kim", "(AP)",
-    "troops,"), which TOKEN_RE splits into the word and one token per mark; False, adding
-    nothing, for any other chunk. An apostrophe may not lead: "’s" is a token of its own."""
+    """The tokens of a chunk text[i:j] made of marks, a word, then marks ("“Kim", "(AP)",
+    "troops,"), as TOKEN_RE splits it: one token per mark, and the word, whose runs of letters and
+    digits may be joined by hyphens ("so-called") and which may end in a possessive ("Russia’s":
+    "Russia" and "’s"). False, adding nothing, for any other chunk. An apostrophe may not lead:
+    "’s" is a token of its own."""
     core = i
     while core < j and _is_mark(text[core]) and text[core] != "'" and text[core] != "’":
         core += 1
     stop, plain = core, True
-    while stop < j and text[stop].isalnum():
-        plain = plain and _is_plain(text[stop])
+    while stop < j:
+        ch = text[stop]
+        if ch.isalnum():
+            plain = plain and _is_plain(ch)
+        elif not (ch == "-" and stop > core and stop + 1 < j and text[stop + 1].isalnum()):
+            break
         stop += 1
-    end = stop
-    while end < j and _is_mark(text[end]):
-        end += 1
-    if end < j:
+    end = stop  # after the possessive, if there is one
+    if (stop > core and stop + 1 < j and (text[stop] == "'" or text[stop] == "’")
+            and (text[stop + 1] == "s" or text[stop + 1] == "S")
+            and (stop + 2 == j or _is_mark(text[stop + 2]))):
+        end = stop + 2
+    marks = end
+    while marks < j and _is_mark(text[marks]):
+        marks += 1
+    if marks < j:
         return False
     _add_marks(text, i, core, offset, starts, ends, texts, norms)
     if stop > core:
@@ -246,7 +257,13 @@ def _add_marked_word(
         ends.append(stop + offset)
         texts.append(word)
         norms.append(word if plain else word.lower())
-    _add_marks(text, stop, j, offset, starts, ends, texts, norms)
+    if end > stop:
+        possessive = text[stop:end]
+        starts.append(stop + offset)
+        ends.append(end + offset)
+        texts.append(possessive)
+        norms.append(normalise(possessive))
+    _add_marks(text, end, j, offset, starts, ends, texts, norms)
     return True
 
 
