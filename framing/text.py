@@ -580,6 +580,19 @@ _VERB_WINDOW_AFTER = 6  # tokens after the closing mark in which a speech verb m
 _SPEAKER_REACH = 12  # tokens walked from the speech verb to find the speaker's name
 
 
+def in_quotes(quotes: list[Quote], hits: Sequence[Hit]) -> list[bool]:
+    """For hits in reading order, whether each lies inside a quotation of `quotes` (the
+    `Doc.quotes`), as `Doc.quote_around(start, end) is not None` tells, found by one walk along
+    the quotations instead of a search for each hit."""
+    flags, k, n = [], -1, len(quotes)  # k: the last quotation opening at or before the hit
+    for hit in hits:
+        start, end = hit.start, hit.end
+        while k + 1 < n and quotes[k + 1].inner_start <= start:
+            k += 1
+        flags.append(k >= 0 and end <= quotes[k].inner_end)
+    return flags
+
+
 def find_quotes(doc: Doc) -> list[Quote]:
     """Find quotations and decide, for each, whether a speaker is named or it is a scare quote."""
     text = doc.text

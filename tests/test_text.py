@@ -215,3 +215,17 @@ def test_the_token_window_check_agrees_with_counting_tokens(text, start, length,
     tokens = len(TOKEN_RE.findall(text, start, end))
     assert count_words(text, start, end) <= tokens
     assert _at_most_tokens(text, start, end, limit) == (tokens <= limit)
+
+
+@given(text=st.text(alphabet=st.sampled_from(list("ab .“”\"'’\n")), max_size=40),
+       edges=st.lists(st.integers(0, 40), max_size=20).map(sorted))
+def test_in_quotes_is_quote_around_for_each_hit(text, edges):
+    """The evidence spans learn whether each hit is quoted from one walk along the quotations:
+    the very answer `Doc.quote_around` gives hit by hit."""
+    from framing.lexicon import Entry, Hit
+    from framing.text import in_quotes
+
+    doc, entry = Doc(text), Entry("x", "c")
+    hits = [Hit(a, b, entry) for a, b in zip(edges[::2], edges[1::2])]
+    expected = [doc.quote_around(h.start, h.end) is not None for h in hits]
+    assert in_quotes(doc.quotes, hits) == expected

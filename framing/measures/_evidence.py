@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from operator import itemgetter
 
 from ..lexicon import Lexicon, builtin
-from ..text import Doc
+from ..text import Doc, in_quotes
 from ..types import MeasureResult, Span
 
 
@@ -30,12 +30,13 @@ _start_end = itemgetter(0, 1)  # a span's (start, end)
 
 def lexicon_spans(doc: Doc, lexicon: Lexicon, *, measure: str) -> list[Span]:
     """An evidence span for every hit of `lexicon` in `doc`, its source the lexicon's entry."""
-    text, quote_around, file = doc.text, doc.quote_around, f"{lexicon.name}.tsv:"
+    text, file = doc.text, f"{lexicon.name}.tsv:"
+    hits = lexicon.find(doc)
     spans = []
-    for start, end, entry in lexicon.find(doc):  # one loop, no call per hit: archives have millions
+    # one loop, no call per hit: archives have millions
+    for (start, end, entry), quoted in zip(hits, in_quotes(doc.quotes, hits)):
         spans.append(_new(Span, (start, end, text[start:end], measure, entry.category,
-                                 file + entry.entry, quote_around(start, end) is not None, None,
-                                 entry.weight)))
+                                 file + entry.entry, quoted, None, entry.weight)))
     return spans
 
 
