@@ -26,6 +26,9 @@ def negated(norms: list[str], i: int) -> bool:
     return False
 
 
+_TOKEN_VALENCES = "sentiment:token_valences"  # the key in `Doc.memo`
+
+
 def token_valences(doc: Doc) -> list[float | None]:
     """The valence of each token of `doc` (None for a word not in the list), looked up once per
     document and remembered on it: the stance measure and the stance model both read it."""
@@ -33,9 +36,6 @@ def token_valences(doc: Doc) -> list[float | None]:
     if found is None:
         found = doc.memo[_TOKEN_VALENCES] = list(map(valences().get, doc.token_norms))
     return found  # type: ignore[return-value]
-
-
-_TOKEN_VALENCES = "sentiment:token_valences"  # the key in `Doc.memo`
 
 
 @cache
