@@ -237,7 +237,7 @@ def _add_marked_word(
         ch = text[stop]
         if ch.isalnum():
             plain = plain and _is_plain(ch)
-        elif not (ch == "-" and stop > core and stop + 1 < j and text[stop + 1].isalnum()):
+        elif not (ch == "-" and stop + 1 < j and text[stop + 1].isalnum()):  # "so-called"
             break
         stop += 1
     end = stop  # after the possessive, if there is one
