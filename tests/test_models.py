@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from framing.cli import cli
 from framing.models.items import Item, read_items
-from framing.models.linear import _tfidf_logits, fit
+from framing.models.linear import _softmax_margins, _tfidf_logits, fit
 from framing.models.persist import ModelError, load_model, save_model
 from framing.models.recipes import recipe_for
 from framing.models.rows import Rows
@@ -90,6 +90,25 @@ def test_the_tfidf_loops_equal_the_numpy_product(model, rows, sublinear):
     loops = _tfidf_logits(rows.flat, rows.bounds, numpy_model._loop_weights, model.intercept,
                           sublinear)
     assert np.allclose(loops, numpy_model._tfidf_logits(rows), rtol=0, atol=1e-12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(rows=st.lists(st.lists(st.integers(-1, 10**6), max_size=60), min_size=1, max_size=6),
+       values=st.lists(st.floats(-30, 30), min_size=6, max_size=6))
+def test_the_margin_loops_equal_numpys_probabilities(model, rows, values):
+    """The dense features and the softmax done in loops (what `margins` runs compiled) give
+    numpy's P(positive) − P(negative) to within rounding, large logits included."""
+    size = len(model.vocabulary)
+    columns = Rows.of([[c if c < 0 else c % size for c in row] for row in rows])
+    dense = [[v * (r + 1) for v in values] for r in range(len(columns))]
+    logits = _tfidf_logits(columns.flat, columns.bounds, model._loop_weights, model.intercept,
+                           model.sublinear_tf)
+    high, low = model.labels.index("positive"), model.labels.index("negative")
+    loops = _softmax_margins(logits, dense, model.dense_mean, model.dense_scale,
+                             model._dense_coef, high, low)
+    probabilities = model.probabilities_of(columns, dense)
+    assert np.allclose(loops, probabilities[:, high] - probabilities[:, low], rtol=0, atol=1e-12)
+    assert model.margins(columns, dense, "positive", "negative") == pytest.approx(loops, abs=1e-12)
 
 
 def test_the_tfidf_loops_refuse_a_column_outside_the_vocabulary(model):

@@ -28,13 +28,12 @@ def mention_scores(
     all mentions in one batch, so a sentence naming several actors is analysed once."""
     if not mentions:
         return []
-    negative, positive = model.labels.index("negative"), model.labels.index("positive")
     recipe = model.recipe
     if hasattr(recipe, "mention_rows"):  # reads the article's own analysis of each sentence
-        rows = model.probabilities_of(*recipe.mention_rows(doc, mentions, model.lookup))
+        columns, dense = recipe.mention_rows(doc, mentions, model.lookup)
     else:
-        rows = model.probabilities([_mention_item(doc, first, stop) for first, stop in mentions])
-    return (rows[:, positive] - rows[:, negative]).tolist()
+        columns, dense = model.rows([_mention_item(doc, first, stop) for first, stop in mentions])
+    return model.margins(columns, dense, "positive", "negative")
 
 
 def _mention_item(doc: Doc, first: int, stop: int) -> Item:
