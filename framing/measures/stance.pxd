@@ -12,6 +12,9 @@ cpdef list _window(Py_ssize_t first, Py_ssize_t stop, object clauses)
 cpdef list _plain_window(Py_ssize_t first, Py_ssize_t stop, list bounds, list positions,
                          Py_ssize_t sent_first, Py_ssize_t sent_stop)
 
+@cython.locals(lo=Py_ssize_t, hi=Py_ssize_t, mid=Py_ssize_t, at=Py_ssize_t)
+cpdef Py_ssize_t _bisect(list values, Py_ssize_t x) except -1
+
 @cython.locals(raw=double, value=double, contribution=double, score=double, i=Py_ssize_t,
                distance=Py_ssize_t, start=Py_ssize_t, end=Py_ssize_t, length=Py_ssize_t,
                first=Py_ssize_t, stop=Py_ssize_t, in_quote=bint, spans=list, starts=list,
@@ -26,6 +29,8 @@ cpdef object _clauses(object doc, dict cues)
 cpdef list _find_mentions(dict index, list norms, list texts)
 
 cpdef str _case_key(str text)
+
+cdef double _ROUNDER
 
 @cython.locals(scaled=double, whole=double)
 cpdef double round3(double x)

@@ -13,7 +13,6 @@ voices are scored apart.
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
@@ -247,21 +246,35 @@ def _plain_window(
     """`_window` for a sentence in one voice, where distance is just the token gap: found by
     bisecting the sorted boundaries and cues instead of walking every token."""
     lo = max(sent_first, first - WINDOW)
-    k = bisect_left(bounds, first) - 1
+    k = _bisect(bounds, first) - 1
     if k >= 0 and bounds[k] >= lo:
         lo = bounds[k] + 1
     hi = min(sent_stop, stop + WINDOW)
-    k = bisect_left(bounds, stop)
+    k = _bisect(bounds, stop)
     if k < len(bounds) and bounds[k] < hi:
         hi = bounds[k]
     out = []
-    for k in range(bisect_left(positions, first) - 1, bisect_left(positions, lo) - 1, -1):
+    for k in range(_bisect(positions, first) - 1, _bisect(positions, lo) - 1, -1):
         i = positions[k]
         out.append((i, first - i))
-    for k in range(bisect_left(positions, stop), bisect_left(positions, hi)):
+    for k in range(_bisect(positions, stop), _bisect(positions, hi)):
         i = positions[k]
         out.append((i, i - stop + 1))
     return out
+
+
+def _bisect(values: list[int], x: int) -> int:
+    """`bisect.bisect_left(values, x)` as a loop: compiled, it costs a fraction of a call into
+    Python, and a window takes six."""
+    lo, hi = 0, len(values)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        at = values[mid]
+        if at < x:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 def _score_mention(
@@ -298,6 +311,9 @@ def _score_mention(
     return score, spans
 
 
+_ROUNDER = 6755399441055744.0  # 1.5 * 2**52
+
+
 def round3(x: float) -> float:
     """`round(x, 3)`, the same float, at a fraction of the cost (an article has dozens of cue
     weights to round). The nearest whole number to x * 1000 is that of its computed product unless
@@ -306,7 +322,9 @@ def round3(x: float) -> float:
     scaled = x * 1000.0
     if not -1e8 < scaled < 1e8:  # also NaN
         return round(x, 3)
-    whole = round(scaled)
+    # the nearest whole number, halves to even as `round` does: adding 1.5 * 2**52 leaves no
+    # bits for a fraction, and the addition itself rounds (no call into Python, compiled)
+    whole = (scaled + _ROUNDER) - _ROUNDER
     if abs(abs(scaled - whole) - 0.5) < 1e-6:
         return round(x, 3)
     if whole == 0:
