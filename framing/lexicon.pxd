@@ -5,10 +5,6 @@ cimport cython
                right=bint, before=Py_UCS4, after=Py_UCS4, kept=list)
 cpdef list _on_word_boundaries(str text, list matches, list edges)
 
-@cython.locals(matches=list, k=Py_ssize_t, n=Py_ssize_t, start=Py_ssize_t, end=Py_ssize_t,
-               at=Py_ssize_t, first=Py_ssize_t)
-cpdef list _in_tokens(list hits, list starts)
-
 @cython.locals(start=Py_ssize_t, end=Py_ssize_t, taken=Py_ssize_t, hits=list)
 cpdef list _longest_first(object doc, list candidates)
 

@@ -18,7 +18,7 @@ from ahocorasick_rs import AhoCorasick, Implementation
 
 from .data import lexicon_dir, read_utf8
 from .errors import LexiconError
-from .text import TOKEN_RE, Doc, find_tokens, tokenize
+from .text import TOKEN_RE, Doc, find_tokens, token_ranges, tokenize
 
 BUILTIN = ("loaded", "hedges", "boosters", "sarcasm", "speech_verbs", "event_words")
 COLUMNS = ("entry", "category", "inflect", "rule", "weight", "note")
@@ -91,7 +91,9 @@ class Lexicon:
         key = (id(self), "tokens")
         memo = doc.memo.get(key)
         if memo is None or memo[0] is not self:
-            memo = (self, _in_tokens(self.find(doc), doc.token_starts))
+            hits, new = self.find(doc), tuple.__new__  # NamedTuple's own constructor is slower
+            memo = (self, [new(Match, (first, stop, hit.entry))
+                           for hit, (first, stop) in zip(hits, token_ranges(hits, doc.token_starts))])
             doc.memo[key] = memo
         return memo[1]  # type: ignore[index]
 
@@ -99,28 +101,6 @@ class Lexicon:
     def scanner(self) -> Scanner:
         """This lexicon alone in an automaton (built-in lexicons share one: `_builtin_scanner`)."""
         return Scanner([self])
-
-
-def _in_tokens(hits: list[Hit], starts: list[int]) -> list[Match]:
-    """Each hit's token range: `first` the first token starting at or after its start, `stop`
-    the first starting at or after its end (`bisect_left` of both). Hits come in reading order
-    without overlaps, so one walk along the token starts finds them all."""
-    matches, k, n = [], 0, len(starts)
-    new = tuple.__new__  # NamedTuple's own constructor is several times slower
-    for start, end, entry in hits:
-        while k < n:
-            at = starts[k]
-            if at >= start:
-                break
-            k += 1
-        first = k
-        while k < n:
-            at = starts[k]
-            if at >= end:
-                break
-            k += 1
-        matches.append(new(Match, (first, k, entry)))
-    return matches
 
 
 class Scanner:

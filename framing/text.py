@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cached_property
 from typing import NamedTuple, Protocol
 
@@ -458,6 +458,10 @@ class Doc:
         """Index of the sentence holding (or last starting before) character `offset`."""
         return max(bisect_right(self._sentence_starts, offset) - 1, 0)
 
+    def sentences_at(self, offsets: Iterable[int]) -> list[int]:
+        """`sentence_at` of each offset, by one walk when they come in order (evidence does)."""
+        return _last_at_or_before(self._sentence_starts, offsets)
+
     def sentence_around(self, offset: int) -> tuple[int, int]:
         """(start, end) of that sentence; (0, 0) in a text without any."""
         return self.sentence_bounds[self.sentence_at(offset)] if self.sentence_bounds else (0, 0)
@@ -541,10 +545,10 @@ class Doc:
     @cached_property
     def sentences(self) -> list[Sentence]:
         """Sentences with the range of their tokens."""
-        starts = self.token_starts
+        bounds = self.sentence_bounds
         new = tuple.__new__  # NamedTuple's own constructor is several times slower
-        return [new(Sentence, (start, end, bisect_left(starts, start), bisect_left(starts, end)))
-                for start, end in self.sentence_bounds]
+        return [new(Sentence, (*bound, *tokens))
+                for bound, tokens in zip(bounds, token_ranges(bounds, self.token_starts))]
 
     @cached_property
     def sentence_of(self) -> list[int]:
@@ -556,11 +560,10 @@ class Doc:
     @cached_property
     def in_quote(self) -> list[Quote | None]:
         """For each token, the quotation it sits inside, or None in the outlet's own voice."""
-        starts, ends = self.token_starts, self.token_ends
+        starts, ends, quotes = self.token_starts, self.token_ends, self.quotes
         mask: list[Quote | None] = [None] * len(starts)
-        for quote in self.quotes:
-            first = bisect_left(starts, quote.inner_start)
-            stop = bisect_left(starts, quote.inner_end)
+        inner = [(quote.inner_start, quote.inner_end) for quote in quotes]
+        for quote, (first, stop) in zip(quotes, token_ranges(inner, starts)):
             if stop > first and ends[stop - 1] > quote.inner_end:
                 stop -= 1
             mask[first:stop] = [quote] * (stop - first)
@@ -570,6 +573,54 @@ class Doc:
         """Index of the first token that ends after `offset`."""
         k = bisect_right(self.token_starts, offset)
         return k - 1 if k and self.token_ends[k - 1] > offset else k
+
+
+def token_ranges(spans: Sequence[Sequence[int]], starts: list[int]) -> list[tuple[int, int]]:
+    """The token range of each span, whose first two items are its start and end offsets (end >=
+    start): the first token (of those starting at `starts`) that starts at or after its start, and
+    the first at or after its end, as `bisect_left` finds them. Spans mostly come in reading order,
+    so one walk along the starts finds them all, instead of two bisections (calls into Python)
+    each; one that starts before the last walks back."""
+    ranges, k, n = [], 0, len(starts)
+    for span in spans:
+        start, end = span[0], span[1]
+        while k > 0:
+            at = starts[k - 1]  # typed, compiled: compared as a C integer
+            if at < start:
+                break
+            k -= 1
+        while k < n:
+            at = starts[k]
+            if at >= start:
+                break
+            k += 1
+        first = k
+        while k < n:
+            at = starts[k]
+            if at >= end:
+                break
+            k += 1
+        ranges.append((first, k))
+    return ranges
+
+
+def _last_at_or_before(starts: list[int], offsets: Iterable[int]) -> list[int]:
+    """For each offset, the index of the last of `starts` at or before it, 0 when there is none:
+    `max(bisect_right(starts, offset) - 1, 0)`, found by one walk when offsets come in order."""
+    places, k, n = [], 0, len(starts)
+    for offset in offsets:
+        while k > 0:
+            at = starts[k]  # typed, compiled: compared as a C integer
+            if at <= offset:
+                break
+            k -= 1
+        while k + 1 < n:
+            at = starts[k + 1]
+            if at > offset:
+                break
+            k += 1
+        places.append(k)
+    return places
 
 
 # --- quotations -------------------------------------------------------------------------------

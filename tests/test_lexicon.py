@@ -141,18 +141,3 @@ def test_matching_is_spacing_and_case_blind_but_keeps_words_whole(lexicon):
     text = "The Regime's\npropaganda\narm; anti-regime dismay, so-called regimes."
     assert [text[h.start : h.end] for h in lexicon.find(Doc(text))] == [
         "Regime", "propaganda\narm", "regimes"]
-
-
-@given(st.lists(st.integers(0, 300), max_size=60).map(sorted),
-       st.lists(st.integers(0, 300), max_size=40).map(sorted))
-def test_token_ranges_of_hits_are_bisections_of_the_token_starts(starts, edges):
-    """`Lexicon.matches` turns hits (in reading order, no overlaps) into token ranges by one walk
-    along the token starts: the very bisect_left of each hit's start and end."""
-    from bisect import bisect_left
-
-    from framing.lexicon import Entry, Hit, _in_tokens
-
-    entry = Entry("x", "c")
-    hits = [Hit(a, b, entry) for a, b in zip(edges[::2], edges[1::2])]
-    want = [(bisect_left(starts, h.start), bisect_left(starts, h.end), entry) for h in hits]
-    assert [tuple(m) for m in _in_tokens(hits, starts)] == want

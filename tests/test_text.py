@@ -229,3 +229,34 @@ def test_in_quotes_is_quote_around_for_each_hit(text, edges):
     hits = [Hit(a, b, entry) for a, b in zip(edges[::2], edges[1::2])]
     expected = [doc.quote_around(h.start, h.end) is not None for h in hits]
     assert in_quotes(doc.quotes, hits) == expected
+
+
+@given(st.lists(st.integers(0, 300), max_size=60).map(sorted),
+       st.lists(st.tuples(st.integers(0, 300), st.integers(0, 40)), max_size=30), st.booleans())
+def test_token_ranges_are_bisections_of_the_token_starts(starts, spans, in_order):
+    """Sentences, quotations and lexicon hits find their tokens by one walk along the token
+    starts: the very `bisect_left` of each span's start and end, in reading order or not."""
+    from bisect import bisect_left
+
+    from framing.text import token_ranges
+
+    spans = [(start, start + length) for start, length in spans]
+    if in_order:
+        spans.sort()
+    want = [(bisect_left(starts, start), bisect_left(starts, end)) for start, end in spans]
+    assert token_ranges(spans, starts) == want
+
+
+@given(st.lists(st.integers(0, 300), max_size=30).map(sorted),
+       st.lists(st.integers(-5, 320), max_size=30), st.booleans())
+def test_sentences_at_many_offsets_are_bisections(starts, offsets, in_order):
+    """Evidence finds the sentence of each of its spans by one walk: the very sentence that
+    `bisect_right` on the sentence starts gives, in reading order or not."""
+    from bisect import bisect_right
+
+    from framing.text import _last_at_or_before
+
+    if in_order:
+        offsets.sort()
+    want = [max(bisect_right(starts, offset) - 1, 0) for offset in offsets]
+    assert _last_at_or_before(starts, offsets) == want

@@ -48,7 +48,7 @@ def result(
     spans = sorted(spans, key=_start_end)
     own = [s for s in spans if not s.in_quote]
     own_words = doc.own_words
-    flagged = {doc.sentence_at(s.start) for s in own}
+    flagged = set(doc.sentences_at([s.start for s in own]))
     own_sentences = doc.own_sentences
     return MeasureResult(
         name=name,
