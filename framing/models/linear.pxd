@@ -12,8 +12,10 @@ cpdef object _tfidf_logits(int[::1] flat, int[::1] bounds, object weights, objec
                            bint sublinear)
 
 @cython.locals(n=Py_ssize_t, classes=Py_ssize_t, width=Py_ssize_t, r=Py_ssize_t, j=Py_ssize_t,
-               k=Py_ssize_t, top=double, acc=double, total=double, out=list,
+               k=Py_ssize_t, top=double, acc=double, total=double, value=double, out=list,
                logits_v=double[:, ::1], mean_v=double[::1], scale_v=double[::1],
                coef_v=double[:, ::1], standard_v=double[::1])
 cpdef list _softmax_margins(object logits, object dense, object mean, object scale,
                             object coef, Py_ssize_t high, Py_ssize_t low)
+
+cdef double _E

@@ -1,4 +1,4 @@
-# cython: boundscheck=False, wraparound=False
+# cython: boundscheck=False, wraparound=False, cpow=True
 """The one model every task uses: TF-IDF over a recipe's string features, plus its standardised
 dense features, into a logistic regression.
 
@@ -236,6 +236,9 @@ def _tfidf_logits(
     return out
 
 
+_E = math.e
+
+
 def _softmax_margins(
     logits: np.ndarray, dense: Sequence[Sequence[float]], mean: np.ndarray, scale: np.ndarray,
     coef: np.ndarray, high: int, low: int,
@@ -251,17 +254,19 @@ def _softmax_margins(
     for r in range(n):
         values = dense[r]
         for j in range(width):
-            standard_v[j] = (values[j] - mean_v[j]) / scale_v[j]
-        top = -math.inf
+            value = values[j]  # a C double, compiled
+            standard_v[j] = (value - mean_v[j]) / scale_v[j]
         for k in range(classes):
             acc = 0.0
             for j in range(width):
                 acc += standard_v[j] * coef_v[k, j]
             logits_v[r, k] += acc
+        top = logits_v[r, 0]
+        for k in range(1, classes):
             top = max(top, logits_v[r, k])
         total = 0.0
         for k in range(classes):
-            logits_v[r, k] = math.exp(logits_v[r, k] - top)
+            logits_v[r, k] = _E ** (logits_v[r, k] - top)  # C's pow, compiled or not
             total += logits_v[r, k]
         out.append(logits_v[r, high] / total - logits_v[r, low] / total)
     return out
