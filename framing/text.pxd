@@ -78,9 +78,12 @@ cpdef bint _is_name(str word) except -1
 @cython.locals(flags=list, k=Py_ssize_t, n=Py_ssize_t, start=Py_ssize_t, end=Py_ssize_t)
 cpdef list in_quotes(list quotes, object hits)
 
-@cython.locals(ranges=list, k=Py_ssize_t, n=Py_ssize_t, start=Py_ssize_t, end=Py_ssize_t,
-               first=Py_ssize_t, at=Py_ssize_t)
+@cython.locals(ranges=list, k=Py_ssize_t, start=Py_ssize_t, end=Py_ssize_t,
+               first=Py_ssize_t)
 cpdef list token_ranges(object spans, list starts)
+
+@cython.locals(hi=Py_ssize_t, mid=Py_ssize_t, at=Py_ssize_t)
+cpdef Py_ssize_t bisect_from(list values, Py_ssize_t x, Py_ssize_t lo=*) except -1
 
 @cython.locals(places=list, k=Py_ssize_t, n=Py_ssize_t, offset=Py_ssize_t, at=Py_ssize_t)
 cpdef list _last_at_or_before(list starts, object offsets)

@@ -579,29 +579,30 @@ def token_ranges(spans: Sequence[Sequence[int]], starts: list[int]) -> list[tupl
     """The token range of each span, whose first two items are its start and end offsets (end >=
     start): the first token (of those starting at `starts`) that starts at or after its start, and
     the first at or after its end, as `bisect_left` finds them. Spans mostly come in reading order,
-    so one walk along the starts finds them all, instead of two bisections (calls into Python)
-    each; one that starts before the last walks back."""
-    ranges, k, n = [], 0, len(starts)
+    so each search starts where the last one ended."""
+    ranges, k = [], 0
     for span in spans:
         start, end = span[0], span[1]
-        while k > 0:
-            at = starts[k - 1]  # typed, compiled: compared as a C integer
-            if at < start:
-                break
-            k -= 1
-        while k < n:
-            at = starts[k]
-            if at >= start:
-                break
-            k += 1
-        first = k
-        while k < n:
-            at = starts[k]
-            if at >= end:
-                break
-            k += 1
+        if k and starts[k - 1] >= start:  # a span out of order: search from the beginning
+            k = 0
+        first = bisect_from(starts, start, k)
+        k = bisect_from(starts, end, first)
         ranges.append((first, k))
     return ranges
+
+
+def bisect_from(values: list[int], x: int, lo: int = 0) -> int:
+    """`bisect.bisect_left(values, x, lo)` as a loop: compiled, a fraction of the cost of a call
+    into Python."""
+    hi = len(values)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        at = values[mid]  # typed, compiled: compared as a C integer
+        if at < x:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 def _last_at_or_before(starts: list[int], offsets: Iterable[int]) -> list[int]:

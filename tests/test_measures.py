@@ -148,13 +148,3 @@ def test_round3_is_round_to_three_places(x):
 
     assert repr(round3(x)) == repr(round(x, 3))
 
-
-@given(st.lists(st.integers(0, 60)), st.integers(-5, 65))
-def test_the_window_bisection_is_bisect_left(values, x):
-    """Mention windows find their bounds with a loop of their own, held here to `bisect_left`."""
-    from bisect import bisect_left
-
-    from framing.measures.stance import _bisect
-
-    values.sort()
-    assert _bisect(values, x) == bisect_left(values, x)

@@ -260,3 +260,15 @@ def test_sentences_at_many_offsets_are_bisections(starts, offsets, in_order):
         offsets.sort()
     want = [max(bisect_right(starts, offset) - 1, 0) for offset in offsets]
     assert _last_at_or_before(starts, offsets) == want
+
+
+@given(st.lists(st.integers(0, 60)).map(sorted), st.integers(-5, 65), st.integers(0, 70))
+def test_bisect_from_is_bisect_left(values, x, lo):
+    """The compiled modules' own bisection (no call into Python), held to `bisect_left`."""
+    from bisect import bisect_left
+
+    from framing.text import bisect_from
+
+    lo = min(lo, len(values))
+    assert bisect_from(values, x, lo) == bisect_left(values, x, lo)
+    assert bisect_from(values, x) == bisect_left(values, x)

@@ -1,5 +1,6 @@
 # C types for the stance measure's per-mention loops, used when compiled (see setup.py).
 cimport cython
+from framing.text cimport bisect_from
 
 @cython.locals(i=Py_ssize_t, table=dict, skip=set, norms=list, values=list)
 cpdef dict _cue_table(object doc, object labels, object events)
@@ -11,9 +12,6 @@ cpdef list _window(Py_ssize_t first, Py_ssize_t stop, object clauses)
 @cython.locals(lo=Py_ssize_t, hi=Py_ssize_t, k=Py_ssize_t, i=Py_ssize_t, out=list)
 cpdef list _plain_window(Py_ssize_t first, Py_ssize_t stop, list bounds, list positions,
                          Py_ssize_t sent_first, Py_ssize_t sent_stop)
-
-@cython.locals(lo=Py_ssize_t, hi=Py_ssize_t, mid=Py_ssize_t, at=Py_ssize_t)
-cpdef Py_ssize_t _bisect(list values, Py_ssize_t x) except -1
 
 @cython.locals(raw=double, value=double, contribution=double, score=double, i=Py_ssize_t,
                distance=Py_ssize_t, start=Py_ssize_t, end=Py_ssize_t, length=Py_ssize_t,

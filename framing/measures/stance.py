@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from ..lexicon import Lexicon, builtin
 from ..sentiment import NEGATION_SCALAR, NEGATIONS, negated, token_valences
-from ..text import Doc, Quote, Sentence, normalise, tokenize
+from ..text import Doc, Quote, Sentence, bisect_from, normalise, tokenize
 from ..types import Actor, ActorStance, Span
 from ._evidence import as_doc
 
@@ -246,35 +246,21 @@ def _plain_window(
     """`_window` for a sentence in one voice, where distance is just the token gap: found by
     bisecting the sorted boundaries and cues instead of walking every token."""
     lo = max(sent_first, first - WINDOW)
-    k = _bisect(bounds, first) - 1
+    k = bisect_from(bounds, first) - 1
     if k >= 0 and bounds[k] >= lo:
         lo = bounds[k] + 1
     hi = min(sent_stop, stop + WINDOW)
-    k = _bisect(bounds, stop)
+    k = bisect_from(bounds, stop)
     if k < len(bounds) and bounds[k] < hi:
         hi = bounds[k]
     out = []
-    for k in range(_bisect(positions, first) - 1, _bisect(positions, lo) - 1, -1):
+    for k in range(bisect_from(positions, first) - 1, bisect_from(positions, lo) - 1, -1):
         i = positions[k]
         out.append((i, first - i))
-    for k in range(_bisect(positions, stop), _bisect(positions, hi)):
+    for k in range(bisect_from(positions, stop), bisect_from(positions, hi)):
         i = positions[k]
         out.append((i, i - stop + 1))
     return out
-
-
-def _bisect(values: list[int], x: int) -> int:
-    """`bisect.bisect_left(values, x)` as a loop: compiled, it costs a fraction of a call into
-    Python, and a window takes six."""
-    lo, hi = 0, len(values)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        at = values[mid]
-        if at < x:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
 
 
 def _score_mention(
