@@ -92,8 +92,9 @@ class Lexicon:
         memo = doc.memo.get(key)
         if memo is None or memo[0] is not self:
             hits, new = self.find(doc), tuple.__new__  # NamedTuple's own constructor is slower
+            ranges = token_ranges([(start, end) for start, end, _ in hits], doc.token_starts)
             memo = (self, [new(Match, (first, stop, hit.entry))
-                           for hit, (first, stop) in zip(hits, token_ranges(hits, doc.token_starts))])
+                           for hit, (first, stop) in zip(hits, ranges)])
             doc.memo[key] = memo
         return memo[1]  # type: ignore[index]
 

@@ -575,14 +575,16 @@ class Doc:
         return k - 1 if k and self.token_ends[k - 1] > offset else k
 
 
-def token_ranges(spans: Sequence[Sequence[int]], starts: list[int]) -> list[tuple[int, int]]:
-    """The token range of each span, whose first two items are its start and end offsets (end >=
-    start): the first token (of those starting at `starts`) that starts at or after its start, and
-    the first at or after its end, as `bisect_left` finds them. Spans mostly come in reading order,
-    so each search starts where the last one ended."""
+def token_ranges(
+    spans: Sequence[tuple[int, int]], starts: list[int]
+) -> list[tuple[int, int]]:
+    """The token range of each (start, end) span of characters (end >= start): the first token
+    (of those starting at `starts`) that starts at or after its start, and the first at or after
+    its end, as `bisect_left` finds them. Spans mostly come in reading order, so each search starts
+    where the last one ended. (Plain tuples: a named tuple's items, read by index in compiled
+    code, cost a call into Python each.)"""
     ranges, k = [], 0
-    for span in spans:
-        start, end = span[0], span[1]
+    for start, end in spans:
         if k and starts[k - 1] >= start:  # a span out of order: search from the beginning
             k = 0
         first = bisect_from(starts, start, k)
