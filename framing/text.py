@@ -594,8 +594,10 @@ def token_ranges(
 
 
 def bisect_from(values: list[int], x: int, lo: int = 0) -> int:
-    """`bisect.bisect_left(values, x, lo)` as a loop: compiled, a fraction of the cost of a call
-    into Python."""
+    """`bisect.bisect_left(values, x, lo)`; compiled, as a loop, a fraction of the cost of a call
+    into Python (which pure Python runs fastest)."""
+    if not _COMPILED:
+        return bisect_left(values, x, lo)
     hi = len(values)
     while lo < hi:
         mid = (lo + hi) // 2
