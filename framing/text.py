@@ -637,16 +637,15 @@ _SPEAKER_REACH = 12  # tokens walked from the speech verb to find the speaker's 
 
 
 def in_quotes(quotes: list[Quote], hits: Sequence[Hit]) -> list[bool]:
-    """For hits in reading order, whether each lies inside a quotation of `quotes` (the
-    `Doc.quotes`), as `Doc.quote_around(start, end) is not None` tells, found by one walk along
-    the quotations instead of a search for each hit."""
-    flags, k, n = [], -1, len(quotes)  # k: the last quotation opening at or before the hit
-    for hit in hits:
-        start, end = hit.start, hit.end
-        while k + 1 < n and quotes[k + 1].inner_start <= start:
-            k += 1
-        flags.append(k >= 0 and end <= quotes[k].inner_end)
-    return flags
+    """For each hit, whether it lies inside a quotation of `quotes` (the `Doc.quotes`), as
+    `Doc.quote_around(start, end) is not None` tells: the last quotation opening at or before the
+    hit, found for all hits by one walk when they come in reading order, must close after it."""
+    if not quotes:
+        return [False] * len(hits)
+    openings = [quote.inner_start for quote in quotes]
+    places = _last_at_or_before(openings, [hit.start for hit in hits])
+    return [openings[k] <= hit.start and hit.end <= quotes[k].inner_end
+            for hit, k in zip(hits, places)]
 
 
 def find_quotes(doc: Doc) -> list[Quote]:

@@ -147,4 +147,3 @@ def test_round3_is_round_to_three_places(x):
     from framing.measures.stance import round3
 
     assert repr(round3(x)) == repr(round(x, 3))
-

@@ -111,7 +111,7 @@ class LinearModel:
         self, columns: Sequence[Sequence[int]], dense: Sequence[Sequence[float]]
     ) -> np.ndarray:
         """TF-IDF rows (l2-normalised) and standardised dense rows times the weights."""
-        n, vocab_size = len(columns), len(self.vocabulary)
+        n = len(columns)
         rows = columns if isinstance(columns, Rows) else Rows.of(columns)
         if _COMPILED:  # the loops read the rows as C ints
             logits = _tfidf_logits(rows.flat, rows.bounds, self._loop_weights, self.intercept,
@@ -119,7 +119,7 @@ class LinearModel:
         else:
             logits = self._tfidf_logits(rows)
         values = np.asarray(dense, dtype=float).reshape(n, len(self.dense_mean))
-        logits += ((values - self.dense_mean) / self.dense_scale) @ self.coef[:, vocab_size:].T
+        logits += ((values - self.dense_mean) / self.dense_scale) @ self._dense_coef.T
         return logits
 
     def _tfidf_logits(self, columns: Rows) -> np.ndarray:
@@ -148,7 +148,6 @@ class LinearModel:
         vocab_size = len(self.vocabulary)
         return np.ascontiguousarray(np.column_stack([self.idf, self.coef[:, :vocab_size].T]),
                                     dtype=float)
-
 
     @cached_property
     def _dense_coef(self) -> np.ndarray:
