@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from framing.cli import cli
 from framing.models.items import Item, read_items
-from framing.models.linear import _softmax_margins, _tfidf_logits, fit
+from framing.models.linear import PairIndex, _softmax_margins, _tfidf_logits, fit
 from framing.models.persist import ModelError, load_model, save_model
 from framing.models.recipes import recipe_for
 from framing.models.rows import Rows
@@ -109,6 +109,26 @@ def test_the_margin_loops_equal_numpys_probabilities(model, rows, values):
     probabilities = model.probabilities_of(columns, dense)
     assert np.allclose(loops, probabilities[:, high] - probabilities[:, low], rtol=0, atol=1e-12)
     assert model.margins(columns, dense, "positive", "negative") == pytest.approx(loops, abs=1e-12)
+
+
+_INDEXED = st.integers(0, 40) | st.integers(0, 2**31 - 1)  # repeats, and the whole range
+
+
+@settings(max_examples=40, deadline=None)
+@given(pairs=st.lists(st.tuples(_INDEXED, _INDEXED), max_size=60),
+       more=st.integers(0, 2000), absent=st.tuples(_INDEXED, _INDEXED))
+def test_the_pair_index_maps_pairs_as_a_dict_does(pairs, more, absent):
+    """Every pair put keeps its value, however full the table grows (it starts with room for
+    512), and a pair never put has none."""
+    index, expected = PairIndex(), {}
+    for a, b in pairs + [(i % 37, i) for i in range(more)]:
+        if (a, b) not in expected:
+            expected[a, b] = len(expected)
+            index.put(a, b, expected[a, b])
+        assert index.get(a, b) == expected[a, b]
+    assert len(index) == len(expected)
+    assert all(index.get(a, b) == value for (a, b), value in expected.items())
+    assert index.get(*absent) == expected.get(absent, -1)
 
 
 def test_the_tfidf_loops_refuse_a_column_outside_the_vocabulary(model):

@@ -19,3 +19,23 @@ cpdef list _softmax_margins(object logits, object dense, object mean, object sca
                             object coef, Py_ssize_t high, Py_ssize_t low)
 
 cdef double _E
+
+cdef unsigned long long _FIBONACCI, _UINT64
+
+cdef class PairIndex:
+    cdef Py_ssize_t _used, _mask
+    cdef int _shift
+    cdef long long[::1] _slots
+
+    @cython.locals(key=cython.longlong, h=Py_ssize_t, mask=Py_ssize_t, slots=cython.longlong[::1])
+    cpdef long long get(self, long long a, long long b)
+
+    cpdef put(self, long long a, long long b, long long value)
+
+    @cython.locals(h=Py_ssize_t, mask=Py_ssize_t, slots=cython.longlong[::1])
+    cdef _place(self, long long key, long long value)
+
+    cdef _allocate(self, int bits)
+
+    @cython.locals(h=Py_ssize_t, old=cython.longlong[::1])
+    cdef _grow(self)

@@ -288,21 +288,85 @@ class Lookup:
         """The memo called `name`; a new one once it is full (what was read from the old one
         stays valid)."""
         memo = self._memos.get(name)
-        if memo is None or len(memo.offsets) >= self.MAX_MEMO:
+        if memo is None or len(memo) >= self.MAX_MEMO:
             memo = self._memos[name] = ColumnMemo()
         return memo
 
 
 class ColumnMemo:
-    """The vocabulary columns of the features a recipe builds from one key (a word, a pair of
-    words, a lexicon cue), worked out once: a key's columns sit side by side in one array of C ints, from
+    """The vocabulary columns of the features a recipe builds from one key (a word, a lexicon
+    cue), worked out once: a key's columns sit side by side in one array of C ints, from
     `offsets[key]` on, so reading them touches one stretch of memory rather than a Python int
     object per column (which, scattered over the heap, missed the CPU's cache). How many columns
-    a key has is the recipe's to know."""
+    a key has is the recipe's to know.
+
+    The features of a pair of keys (two neighbouring words) have their own columns,
+    `pair_columns`, from the offset `pairs` holds for the two keys' offsets."""
 
     def __init__(self) -> None:
         self.offsets: dict[object, int] = {}
         self.columns = array("i")
+        self.pairs = PairIndex()
+        self.pair_columns = array("i")
+
+    def __len__(self) -> int:
+        return len(self.offsets) + len(self.pairs)
+
+
+_FIBONACCI = 0x9E3779B97F4A7C15  # 2**64 / the golden ratio: spreads keys over the slots
+_UINT64 = 0xFFFFFFFFFFFFFFFF
+
+
+class PairIndex:
+    """Non-negative ints by a pair of non-negative ints below 2**31, in one array of C integers
+    (open addressing, each key and its value side by side). A look-up reads one stretch of
+    memory and builds no Python object: a dict keyed by tuples of words touched half a dozen
+    scattered objects per look-up, each a likely miss of the CPU's cache."""
+
+    def __init__(self) -> None:
+        self._used = 0
+        self._allocate(10)
+
+    def __len__(self) -> int:
+        return self._used
+
+    def get(self, a: int, b: int) -> int:
+        """The value of the pair (a, b), or -1."""
+        key = (a << 31) | b
+        slots, mask = self._slots, self._mask
+        h = (((key * _FIBONACCI) & _UINT64) >> self._shift) & mask  # & mask: no bounds check
+        while slots[2 * h] != -1:
+            if slots[2 * h] == key:
+                return slots[2 * h + 1]
+            h = (h + 1) & mask
+        return -1
+
+    def put(self, a: int, b: int, value: int) -> None:
+        """Set the value of a pair that has none."""
+        if 2 * (self._used + 1) > self._mask + 1:  # at most half full: probes stay short
+            self._grow()
+        self._place((a << 31) | b, value)
+        self._used += 1
+
+    def _place(self, key: int, value: int) -> None:
+        slots, mask = self._slots, self._mask
+        h = (((key * _FIBONACCI) & _UINT64) >> self._shift) & mask
+        while slots[2 * h] != -1:
+            h = (h + 1) & mask
+        slots[2 * h] = key
+        slots[2 * h + 1] = value
+
+    def _allocate(self, bits: int) -> None:
+        self._slots = array("q", [-1]) * (2 << bits)
+        self._mask = (1 << bits) - 1
+        self._shift = 64 - bits
+
+    def _grow(self) -> None:
+        old = self._slots
+        self._allocate(64 - self._shift + 1)
+        for h in range(len(old) // 2):
+            if old[2 * h] != -1:
+                self._place(old[2 * h], old[2 * h + 1])
 
 
 def fit(task: str, items: Sequence[Item], *, seed: int = 0) -> LinearModel:

@@ -86,13 +86,12 @@ def indexed_rows(
     """`analyze` as vocabulary columns, and `dense`, of many items at once: each sentence is
     analysed once, and the columns of a word's positional and n-gram features are looked up
     once per model (memoised by word), not once per target."""
-    rows = _RowBuilder(lookup)
-    sentences: dict[str, tuple[Sentence, int]] = {}
+    parsed = {item.text: _sentence(item.text) for item in items}
+    rows = _RowBuilder(lookup, sum(len(sentence.norms) for sentence in parsed.values()))
+    sentences = {text: (sentence, rows.add_sentence(sentence))
+                 for text, sentence in parsed.items()}
     values: list[Sequence[float]] = []
     for item in items:
-        if item.text not in sentences:
-            sentence = _sentence(item.text)
-            sentences[item.text] = sentence, rows.add_sentence(sentence)
         sentence, at = sentences[item.text]
         view = _view(sentence, *(item.target or (0, 0)))
         rows.add_target(view, at)
@@ -114,7 +113,7 @@ def mention_rows(
         for m in builtin(name).matches(doc):
             if m.first < len(sentence_of):
                 by_sentence.setdefault(sentence_of[m.first], []).append((name, m))
-    rows = _RowBuilder(lookup)
+    rows = _RowBuilder(lookup, len(doc.token_norms))  # the sentences' tokens are the article's
     records: dict[int, tuple[Sentence, int]] = {}
     values: list[Sequence[float]] = []
     for first, stop in mentions:
@@ -288,7 +287,8 @@ def _target_cues(view: View) -> list[str]:
 
 # The features one word makes wherever it stands: "L1_w" .. "Rfar_w", "w_w" and the bigrams
 # with the target. Columns 0-4 are left buckets, 5-9 right ones, in _SIDES order; a pair of
-# words makes the _SIDES ones and the sentence bigram "b_a_b"; a lexicon cue the _SIDES ones
+# neighbouring words makes the _SIDES ones and the sentence bigram "b_a_b" (columns found by
+# the two words' offsets in the word memo); a lexicon cue the _SIDES ones
 # and "_T" (on the target), a speech verb then "target_says_" its category and its entry.
 _SIDES = tuple(f"{side}{b}" for side in "LR" for b in _BUCKETS)
 _W, _B_BEFORE_T, _B_AFTER_T = 10, 11, 12
@@ -301,17 +301,18 @@ class _RowBuilder:
     words, pairs and lexicon cues instead of strings, and written in one typed pass at the end
     (`build`) into one array of C ints."""
 
-    def __init__(self, lookup: Lookup) -> None:
+    def __init__(self, lookup: Lookup, tokens: int) -> None:
+        """`tokens`: how many tokens the sentences to be added have in all."""
         self.vocabulary = lookup.vocabulary
         self.column = lookup.column
         # fetched once: a memo that fills up mid-batch is replaced only for the next batch
         self.word_memo = lookup.memo("stance:words")
-        self.pair_memo = lookup.memo("stance:pairs")
         self.cue_memo = lookup.memo("stance:cues")
-        # lists, not arrays: a list appends many times faster, and the typed pass in `build`
-        # reads their ints directly
-        self.words: list[int] = []  # per token of each sentence: where its word's columns are
-        self.pairs: list[int] = []  # per token of each sentence: where its pair's columns are
+        # C ints, written in place (compiled, a Python int per token cost a cache miss to read
+        # and another to free)
+        self.words = array("i", bytes(4 * tokens))  # per token: where its word's columns are
+        self.pairs = array("i", bytes(4 * tokens))  # per token: where its pair's columns are
+        self.tokens = 0  # how many of them the sentences so far have taken
         self.cues: list[int] = []  # per lexicon cue: first token, stop token, where, speech verb?
         self.sentences: list[tuple[int, int, int, int]] = []  # word base, tokens, cues from, to
         self.targets: list[int] = []  # per target: its sentence's four, first, stop, cues from, to
@@ -321,26 +322,26 @@ class _RowBuilder:
     def add_sentence(self, sentence: Sentence) -> int:
         """Look up the columns of a sentence's words, pairs and cues; returns its number."""
         norms, column, words, pairs = sentence.norms, self.column, self.words, self.pairs
-        base = len(words)
+        base, n = self.tokens, len(norms)
         offsets, table = self.word_memo.offsets, self.word_memo.columns
-        for norm in norms:
+        for i in range(n):
+            norm = norms[i]
             found = offsets.get(norm)
             if found is None:
                 found = offsets[norm] = len(table)
                 table.extend([column(f"{side}_{norm}") for side in _SIDES] + [
                     column(f"w_{norm}"), column(f"b_{norm}_<T>"), column(f"b_<T>_{norm}")])
-            words.append(found)
-        offsets, table = self.pair_memo.offsets, self.pair_memo.columns
-        for i in range(len(norms) - 1):
-            key = (norms[i], norms[i + 1])  # cheaper to build and hash than the "_a_b" string
-            found = offsets.get(key)
-            if found is None:
-                found = offsets[key] = len(table)
+            words[base + i] = found
+        index, table = self.word_memo.pairs, self.word_memo.pair_columns
+        for i in range(n - 1):  # the last token starts no pair: its slot stays 0
+            at = index.get(words[base + i], words[base + i + 1])
+            if at < 0:
+                at = len(table)
+                index.put(words[base + i], words[base + i + 1], at)
                 pair = f"_{norms[i]}_{norms[i + 1]}"
                 table.extend([column(side + pair) for side in _SIDES] + [column(f"b{pair}")])
-            pairs.append(found)
-        if norms:
-            pairs.append(0)  # the last token starts no pair
+            pairs[base + i] = at
+        self.tokens = base + n
         offsets, table = self.cue_memo.offsets, self.cue_memo.columns
         cues = self.cues
         first_cue = len(cues) // 4
@@ -354,7 +355,7 @@ class _RowBuilder:
                     column(stem + "T"), column(f"target_says_{cat}"),
                     column(f"target_says_{entry}")])
             cues += (first, stop, found, name == "speech_verbs")
-        self.sentences.append((base, len(norms), first_cue, len(cues) // 4))
+        self.sentences.append((base, n, first_cue, len(cues) // 4))
         return len(self.sentences) - 1
 
     def add_target(self, view: View, sentence: int) -> None:
@@ -372,14 +373,14 @@ class _RowBuilder:
         out = array("i", bytes(4 * self.room))
         bounds = array("i", bytes(4 * (len(self.targets) // _TARGET_FIELDS + 1)))
         _fill_rows(out, bounds, self.targets, self.words, self.pairs, self.cues,
-                   self.target_cues, self.word_memo.columns, self.pair_memo.columns,
+                   self.target_cues, self.word_memo.columns, self.word_memo.pair_columns,
                    self.cue_memo.columns, self.vocabulary.get("w_<T>", -1))
         del out[bounds[len(bounds) - 1] :]
         return Rows(out, bounds)
 
 
 def _fill_rows(
-    out: array, bounds: array, targets: list[int], words: list[int], pairs: list[int],
+    out: array, bounds: array, targets: list[int], words: array, pairs: array,
     cues: list[int], target_cues: list[int], word_table: array, pair_table: array,
     cue_table: array, target: int,
 ) -> None:
@@ -400,8 +401,8 @@ def _fill_rows(
 
 
 def _fill_words(
-    out: array, m: int, base: int, n: int, first: int, stop: int, words: list[int],
-    pairs: list[int], word_table: array, pair_table: array, target: int,
+    out: array, m: int, base: int, n: int, first: int, stop: int, words: array,
+    pairs: array, word_table: array, pair_table: array, target: int,
 ) -> int:
     """Write the columns of the words and pairs of a sentence of `n` tokens (from words[base]
     and pairs[base] on), as seen from a target at tokens first..stop, into `out` from `m` on;
@@ -409,7 +410,7 @@ def _fill_words(
     w, before_t, after_t = _W, _B_BEFORE_T, _B_AFTER_T  # typed locals when compiled
     # as _positional, in another order (the model counts features, order does not matter)
     for i in range(first):
-        k = words[base + i]  # a C int when compiled
+        k = words[base + i]
         out[m] = word_table[k + _slot(first - i)]
         m += 1
     for i in range(first - 1):
