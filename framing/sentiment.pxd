@@ -3,3 +3,6 @@ cimport cython
 
 @cython.locals(k=Py_ssize_t)
 cpdef bint negated(list norms, Py_ssize_t i) except -1
+
+@cython.locals(table=dict, norms=list)
+cpdef object token_valences(object doc)

@@ -34,7 +34,9 @@ def token_valences(doc: Doc) -> list[float | None]:
     document and remembered on it: the stance measure and the stance model both read it."""
     found = doc.memo.get(_TOKEN_VALENCES)
     if found is None:
-        found = doc.memo[_TOKEN_VALENCES] = list(map(valences().get, doc.token_norms))
+        table, norms = valences(), doc.token_norms
+        # a loop, not map(table.get, ...): compiled, each look-up is then a C call
+        found = doc.memo[_TOKEN_VALENCES] = [table.get(norm) for norm in norms]
     return found  # type: ignore[return-value]
 
 

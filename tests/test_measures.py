@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import framing
@@ -147,3 +147,15 @@ def test_round3_is_round_to_three_places(x):
     from framing.measures.stance import round3
 
     assert repr(round3(x)) == repr(round(x, 3))
+
+
+@given(st.floats() | st.floats(-2, 2) | st.integers(-4_000, 4_000).map(lambda k: k / 200)
+       | st.floats(-0.005, 0.005))  # k / 200: the halves; near zero: "-0.00"
+@example(-0.0)
+@example(0.0)
+def test_format_signed_writes_what_float_formatting_writes(x):
+    """The model's share of a stance score is written with `format_signed`: the very text of
+    f"{x:+.2f}", for halves, negative zeros, NaN and infinities too."""
+    from framing.measures.stance import format_signed
+
+    assert format_signed(x) == f"{x:+.2f}"

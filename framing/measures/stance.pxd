@@ -33,4 +33,7 @@ cdef double _ROUNDER
 @cython.locals(scaled=double, whole=double)
 cpdef double round3(double x)
 
+@cython.locals(scaled=double, whole=double, hundredths=Py_ssize_t)
+cpdef str format_signed(double x)
+
 cpdef str label_for(object score, Py_ssize_t mentions)
