@@ -6,9 +6,10 @@ from framing.models.linear cimport PairIndex
                records=dict, by_sentence=dict, sentence_of=list, sentences=list, in_quote=list)
 cpdef tuple mention_rows(object doc, object mentions, object lookup)
 
-@cython.locals(first=Py_ssize_t, stop=Py_ssize_t, i=Py_ssize_t, norms=list, texts=list,
-               valued=list, capitalised=list, values=list, text=str)
-cpdef object _sentence_of(object doc, object sent, list matches)
+@cython.locals(start=Py_ssize_t, end=Py_ssize_t, first=Py_ssize_t, stop=Py_ssize_t,
+               i=Py_ssize_t, norms=list, texts=list, valued=list, capitalised=list, values=list,
+               word=str, text=str)
+cpdef object _sentence_of(object doc, object sent, list cues)
 
 cdef class _RowBuilder:
     cdef dict vocabulary
@@ -23,8 +24,9 @@ cdef class _RowBuilder:
     cpdef Py_ssize_t add_sentence(self, object sentence) except -1
 
     @cython.locals(base=Py_ssize_t, n=Py_ssize_t, first_cue=Py_ssize_t, stop_cue=Py_ssize_t,
-                   start=Py_ssize_t, target_cues=list)
-    cpdef add_target(self, object view, Py_ssize_t sentence)
+                   start=Py_ssize_t, vocabulary=dict, target_cues=list)
+    cpdef add_target(self, object sentence, Py_ssize_t first, Py_ssize_t stop, bint quoted,
+                     Py_ssize_t number)
 
     cpdef object build(self)
 
@@ -47,11 +49,9 @@ cdef Py_ssize_t _fill_cues(int[::1] out, Py_ssize_t m, Py_ssize_t first, Py_ssiz
 
 cpdef Py_ssize_t _slot(Py_ssize_t distance) noexcept
 
-@cython.locals(first=Py_ssize_t, stop=Py_ssize_t, i=Py_ssize_t, distance=Py_ssize_t,
-               value=double, weighted=double, near=double, left=double, right=double,
-               whole=double, pos=double, neg=double)
-cpdef tuple _valence(object view)
+@cython.locals(i=Py_ssize_t, distance=Py_ssize_t, value=double, weighted=double, near=double,
+               left=double, right=double, whole=double, pos=double, neg=double)
+cpdef tuple _valence(list valued, Py_ssize_t first, Py_ssize_t stop)
 
-@cython.locals(first=Py_ssize_t, stop=Py_ssize_t, i=Py_ssize_t, names=Py_ssize_t,
-               capitalised=list, out=list)
-cpdef list _target_cues(object view)
+@cython.locals(i=Py_ssize_t, names=Py_ssize_t, capitalised=list, out=list)
+cpdef list _target_cues(object sentence, Py_ssize_t first, Py_ssize_t stop, bint quoted)

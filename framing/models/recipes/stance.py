@@ -16,7 +16,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
-from ...lexicon import Match, builtin
+from ...lexicon import builtin
 from ...sentiment import NEGATION_SCALAR, negated, token_valences
 from ...text import Doc
 from ...text import Sentence as TextSentence
@@ -49,6 +49,9 @@ NEAR = 8  # tokens either side that count as "near" the target
 _LEXICONS = ("loaded", "speech_verbs", "sarcasm", "event_words")
 
 
+Cue = tuple[str, int, int, str, str]  # lexicon, first token, stop token, category, entry
+
+
 class Sentence(NamedTuple):
     """What a sentence gives every target in it: its parse, lexicon matches and valences,
     worked out once however many targets it holds."""
@@ -56,7 +59,7 @@ class Sentence(NamedTuple):
     doc: Doc
     norms: list[str]
     capitalised: list[bool]  # a capital initial after the first token (a name, most likely)
-    cues: list[tuple[str, int, int, str, str]]  # lexicon, first, stop, category, entry
+    cues: list[Cue]  # token indices counted from the sentence's start
     valued: list[tuple[int, float]]  # (token, VADER valence with negation applied)
     flags: list[str]  # "question", "exclaim"
 
@@ -77,7 +80,8 @@ def analyze(item: Item) -> list[str]:
 
 def dense(item: Item) -> list[float]:
     """VADER valence sums near, left of, right of the target and over the whole sentence."""
-    return list(_valence(_item_view(item)))
+    view = _item_view(item)
+    return list(_valence(view.sentence.valued, view.first, view.stop))
 
 
 def indexed_rows(
@@ -93,9 +97,9 @@ def indexed_rows(
     values: list[Sequence[float]] = []
     for item in items:
         sentence, at = sentences[item.text]
-        view = _view(sentence, *(item.target or (0, 0)))
-        rows.add_target(view, at)
-        values.append(_valence(view))
+        _, first, stop, quoted = _view(sentence, *(item.target or (0, 0)))
+        rows.add_target(sentence, first, stop, quoted, at)
+        values.append(_valence(sentence.valued, first, stop))
     return rows.build(), values
 
 
@@ -108,24 +112,22 @@ def mention_rows(
     across sentences: 2 of 1,667 mentions on the seed and PTC articles)."""
     # the article's analyses, read once (each is a cached property: a look-up per access)
     sentence_of, sentences, in_quote = doc.sentence_of, doc.sentences, doc.in_quote
-    by_sentence: dict[int, list[tuple[str, Match]]] = {}
-    for name in _LEXICONS:
-        for m in builtin(name).matches(doc):
-            if m.first < len(sentence_of):
-                by_sentence.setdefault(sentence_of[m.first], []).append((name, m))
+    by_sentence: dict[int, list[Cue]] = {}
+    for cue in _lexicon_matches(doc):
+        if cue[1] < len(sentence_of):
+            by_sentence.setdefault(sentence_of[cue[1]], []).append(cue)
     rows = _RowBuilder(lookup, len(doc.token_norms))  # the sentences' tokens are the article's
-    records: dict[int, tuple[Sentence, int]] = {}
+    records: dict[int, tuple[Sentence, int, int]] = {}
     values: list[Sequence[float]] = []
     for first, stop in mentions:
         s = sentence_of[first]
         if s not in records:
             sentence = _sentence_of(doc, sentences[s], by_sentence.get(s, []))
-            records[s] = sentence, rows.add_sentence(sentence)
-        sentence, at = records[s]
-        base = sentences[s].first
-        view = _new(View, (sentence, first - base, stop - base, in_quote[first] is not None))
-        rows.add_target(view, at)
-        values.append(_valence(view))
+            records[s] = sentence, rows.add_sentence(sentence), sentences[s].first
+        sentence, at, base = records[s]
+        first, stop = first - base, stop - base  # counted from the sentence's first token
+        rows.add_target(sentence, first, stop, in_quote[first + base] is not None, at)
+        values.append(_valence(sentence.valued, first, stop))
     return rows.build(), values
 
 
@@ -141,13 +143,20 @@ def _item_view(item: Item) -> View:
 @lru_cache(maxsize=8)
 def _sentence(text: str) -> Sentence:
     doc = Doc(text)
-    matches = [(name, m) for name in _LEXICONS for m in builtin(name).matches(doc)]
-    return _sentence_of(doc, TextSentence(0, len(text), 0, len(doc.token_starts)), matches)
+    sentence = TextSentence(0, len(text), 0, len(doc.token_starts))
+    return _sentence_of(doc, sentence, _lexicon_matches(doc))
 
 
-def _sentence_of(doc: Doc, sent: TextSentence, matches: list[tuple[str, Match]]) -> Sentence:
-    """The target-free part of one sentence of `doc`, token indices counted from its start."""
-    first, stop = sent.first, sent.stop
+def _lexicon_matches(doc: Doc) -> list[Cue]:
+    """The matches of the lexicons the features read, in the whole of `doc`."""
+    return [(name, m.first, m.stop, m.entry.category, m.entry.entry)
+            for name in _LEXICONS for m in builtin(name).matches(doc)]
+
+
+def _sentence_of(doc: Doc, sent: TextSentence, cues: list[Cue]) -> Sentence:
+    """The target-free part of one sentence of `doc` (`cues`: at least its lexicon matches),
+    token indices counted from its start."""
+    start, end, first, stop = sent
     norms = doc.token_norms[first:stop]
     texts = doc.token_texts[first:stop]
     values = token_valences(doc)
@@ -159,18 +168,20 @@ def _sentence_of(doc: Doc, sent: TextSentence, matches: list[tuple[str, Match]])
             if negated(norms, i):
                 value *= NEGATION_SCALAR
             valued.append((i, value))
-        text = texts[i]
-        capitalised.append(i > 0 and text[0].isupper())
+        word = texts[i]
+        capitalised.append(i > 0 and word[0].isupper())
+    text = doc.text
     return _new(Sentence, (
         doc,
         norms,
         capitalised,
-        [(name, m.first - first, m.stop - first, m.entry.category, m.entry.entry)
-         for name, m in matches if first <= m.first and m.stop <= stop],
+        [(name, cue_first - first, cue_stop - first, category, entry)
+         for name, cue_first, cue_stop, category, entry in cues
+         if first <= cue_first and cue_stop <= stop],
         valued,
         # a ? or ! is always a token of its own, so the sentence's characters tell
         [flag for flag, mark in (("question", "?"), ("exclaim", "!"))
-         if doc.text.find(mark, sent.start, sent.end) >= 0],
+         if text.find(mark, start, end) >= 0],
     ))
 
 
@@ -262,18 +273,17 @@ def _ngrams(view: View) -> list[str]:
 
 def _cues(view: View) -> list[str]:
     out = _lexicon_cues(view)
-    out += _target_cues(view)
+    out += _target_cues(view.sentence, view.first, view.stop, view.quoted)
     return out
 
 
 _NAMES = tuple(f"names_{n}" for n in range(5))  # how many other names: 0, 1, 2, 3, 4 or more
 
 
-def _target_cues(view: View) -> list[str]:
-    """The cues that are not lexicon matches: voice, how many others the sentence names, its
-    punctuation, whether the target opens it."""
-    sentence, first, stop = view.sentence, view.first, view.stop
-    out = ["quoted"] if view.quoted else ["own_voice"]
+def _target_cues(sentence: Sentence, first: int, stop: int, quoted: bool) -> list[str]:
+    """The cues that are not lexicon matches, of the target at tokens first..stop: voice, how
+    many others the sentence names, its punctuation, whether the target opens it."""
+    out = ["quoted"] if quoted else ["own_voice"]
     capitalised, names = sentence.capitalised, 0
     for i in range(len(capitalised)):
         if capitalised[i] and not first <= i < stop:
@@ -310,8 +320,8 @@ class _RowBuilder:
         self.cue_memo = lookup.memo("stance:cues")
         # C ints, written in place (compiled, a Python int per token cost a cache miss to read
         # and another to free)
-        self.words = array("i", bytes(4 * tokens))  # per token: where its word's columns are
-        self.pairs = array("i", bytes(4 * tokens))  # per token: where its pair's columns are
+        self.words = _zeros(tokens)  # per token: where its word's columns are
+        self.pairs = _zeros(tokens)  # per token: where its pair's columns are
         self.tokens = 0  # how many of them the sentences so far have taken
         self.cues: list[int] = []  # per lexicon cue: first token, stop token, where, speech verb?
         self.sentences: list[tuple[int, int, int, int]] = []  # word base, tokens, cues from, to
@@ -358,25 +368,34 @@ class _RowBuilder:
         self.sentences.append((base, n, first_cue, len(cues) // 4))
         return len(self.sentences) - 1
 
-    def add_target(self, view: View, sentence: int) -> None:
-        """A target of sentence number `sentence` (from `add_sentence`)."""
-        base, n, first_cue, stop_cue = self.sentences[sentence]
-        get, target_cues = self.vocabulary.get, self.target_cues
+    def add_target(
+        self, sentence: Sentence, first: int, stop: int, quoted: bool, number: int
+    ) -> None:
+        """The target at tokens first..stop of sentence number `number` (from `add_sentence`)."""
+        base, n, first_cue, stop_cue = self.sentences[number]
+        vocabulary, target_cues = self.vocabulary, self.target_cues
         start = len(target_cues)
-        target_cues += [get(feature, -1) for feature in _target_cues(view)]
-        self.targets += (base, n, first_cue, stop_cue, view.first, view.stop, start,
-                         len(target_cues))
+        for feature in _target_cues(sentence, first, stop, quoted):
+            target_cues.append(vocabulary.get(feature, -1))
+        self.targets += (base, n, first_cue, stop_cue, first, stop, start, len(target_cues))
         # at most 4 columns per word, 3 per cue: see `_fill_words` and `_fill_cues`
         self.room += 4 * n + 4 + 3 * (stop_cue - first_cue) + len(target_cues) - start
 
     def build(self) -> Rows:
-        out = array("i", bytes(4 * self.room))
-        bounds = array("i", bytes(4 * (len(self.targets) // _TARGET_FIELDS + 1)))
+        out = _zeros(self.room)
+        bounds = _zeros(len(self.targets) // _TARGET_FIELDS + 1)
         _fill_rows(out, bounds, self.targets, self.words, self.pairs, self.cues,
                    self.target_cues, self.word_memo.columns, self.word_memo.pair_columns,
                    self.cue_memo.columns, self.vocabulary.get("w_<T>", -1))
         del out[bounds[len(bounds) - 1] :]
         return Rows(out, bounds)
+
+
+def _zeros(n: int) -> array:
+    """n C ints, 0: repeating one writes the memory once (array("i", bytes(4 * n)) wrote it
+    twice, zeroed and then copied, and as the rows of an article run to some 20 KB, that
+    doubled traffic showed as cache misses)."""
+    return array("i", [0]) * n
 
 
 def _fill_rows(
@@ -498,10 +517,10 @@ def _side(view: View, first: int, stop: int) -> tuple[str, int]:
     return "T", 0
 
 
-def _valence(view: View) -> tuple[float, ...]:
-    first, stop = view.first, view.stop
+def _valence(valued: list[tuple[int, float]], first: int, stop: int) -> tuple[float, ...]:
+    """`dense` of the target at tokens first..stop, from its sentence's `valued` words."""
     near = left = right = whole = pos = neg = 0.0
-    for i, value in view.sentence.valued:
+    for i, value in valued:
         if first <= i < stop:
             continue
         whole += value
