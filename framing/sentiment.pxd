@@ -4,5 +4,7 @@ cimport cython
 @cython.locals(k=Py_ssize_t)
 cpdef bint negated(list norms, Py_ssize_t i) except -1
 
-@cython.locals(table=dict, norms=list)
+cdef Py_ssize_t _HASH_BYTES_MASK
+
+@cython.locals(table=dict, listed=bytearray, h=Py_hash_t)
 cpdef object token_valences(object doc)

@@ -6,6 +6,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import framing
+from framing.sentiment import token_valences, valences
+from framing.text import Doc
 from framing.types import Actor, Story
 
 
@@ -159,3 +161,14 @@ def test_format_signed_writes_what_float_formatting_writes(x):
     from framing.measures.stance import format_signed
 
     assert format_signed(x) == f"{x:+.2f}"
+
+
+_VADER_WORDS = st.sampled_from(sorted(valences()))
+
+
+@given(st.lists(_VADER_WORDS | st.text(max_size=8), max_size=40))
+def test_token_valences_are_the_word_lists_valences(words):
+    """The bit per hash class that rules most words out before the look-up never rules out a
+    word of the list."""
+    doc = Doc(" ".join(words))
+    assert token_valences(doc) == [valences().get(norm) for norm in doc.token_norms]
