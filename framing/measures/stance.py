@@ -319,7 +319,7 @@ def round3(x: float) -> float:
 
 
 def format_signed(x: float) -> str:
-    """`f"{x:+.2f}"`, the same text, at a fraction of the cost of formatting a float (every mention
+    """`f"{x:+.2f}"`, the same text, at about half the cost of formatting a float (every mention
     scored by the model names its two scores). As in `round3`, a product within a hair of a half,
     or too large for the test, takes the float formatting itself."""
     scaled = x * 100.0
