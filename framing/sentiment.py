@@ -54,7 +54,8 @@ def _listed_hashes() -> bytearray:
     for the life of the process, and remembered by the string once computed)."""
     bits = bytearray(_HASH_BYTES_MASK + 1)
     for word in valences():
-        bits[(hash(word) >> 3) & _HASH_BYTES_MASK] |= 1 << (hash(word) & 7)
+        h = hash(word)
+        bits[(h >> 3) & _HASH_BYTES_MASK] |= 1 << (h & 7)
     return bits
 
 

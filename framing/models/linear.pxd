@@ -32,6 +32,8 @@ cdef class PairIndex:
 
     cpdef put(self, long long a, long long b, long long value)
 
+    cdef Py_ssize_t _home(self, long long key)
+
     @cython.locals(h=Py_ssize_t, mask=Py_ssize_t, slots=cython.longlong[::1])
     cdef _place(self, long long key, long long value)
 

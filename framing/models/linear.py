@@ -333,8 +333,7 @@ class PairIndex:
     def get(self, a: int, b: int) -> int:
         """The value of the pair (a, b), or -1."""
         key = (a << 31) | b
-        slots, mask = self._slots, self._mask
-        h = (((key * _FIBONACCI) & _UINT64) >> self._shift) & mask  # & mask: no bounds check
+        slots, mask, h = self._slots, self._mask, self._home(key)
         while slots[2 * h] != -1:
             if slots[2 * h] == key:
                 return slots[2 * h + 1]
@@ -348,9 +347,12 @@ class PairIndex:
         self._place((a << 31) | b, value)
         self._used += 1
 
+    def _home(self, key: int) -> int:
+        """The slot a key's probe starts at (& mask: always within the table, unchecked)."""
+        return (((key * _FIBONACCI) & _UINT64) >> self._shift) & self._mask
+
     def _place(self, key: int, value: int) -> None:
-        slots, mask = self._slots, self._mask
-        h = (((key * _FIBONACCI) & _UINT64) >> self._shift) & mask
+        slots, mask, h = self._slots, self._mask, self._home(key)
         while slots[2 * h] != -1:
             h = (h + 1) & mask
         slots[2 * h] = key

@@ -125,8 +125,9 @@ def mention_rows(
             sentence = _sentence_of(doc, sentences[s], by_sentence.get(s, []))
             records[s] = sentence, rows.add_sentence(sentence), sentences[s].first
         sentence, at, base = records[s]
+        quoted = in_quote[first] is not None
         first, stop = first - base, stop - base  # counted from the sentence's first token
-        rows.add_target(sentence, first, stop, in_quote[first + base] is not None, at)
+        rows.add_target(sentence, first, stop, quoted, at)
         values.append(_valence(sentence.valued, first, stop))
     return rows.build(), values
 
