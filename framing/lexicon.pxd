@@ -1,14 +1,32 @@
 # C types for lexicon.py's matching loops, used when the module is compiled (see setup.py).
 cimport cython
 
-@cython.locals(n=Py_ssize_t, k=Py_ssize_t, start=Py_ssize_t, end=Py_ssize_t, left=bint,
-               right=bint, before=Py_UCS4, after=Py_UCS4, kept=list)
-cpdef list _on_word_boundaries(str text, list matches, list edges)
+cdef Py_ssize_t _HASH_BYTES_MASK, _FNV_SEED, _FNV_PRIME, _FNV_MASK
+
+@cython.locals(last_start=Py_ssize_t, last_end=Py_ssize_t, last_hash=Py_ssize_t,
+               start=Py_ssize_t, h=Py_ssize_t, i=Py_ssize_t, ch=Py_UCS4)
+cpdef list _word_occurrences(str text, list forms, list closes, dict openings, bytearray bits)
+
+@cython.locals(pair=bint, word=bint)
+cdef _open_at(str text, Py_ssize_t start, Py_ssize_t end, Py_ssize_t word_hash,
+              Py_ssize_t next_start, Py_ssize_t next_end, Py_ssize_t next_hash, list forms,
+              list closes, dict openings, bytearray bits, list found)
+
+@cython.locals(k=Py_ssize_t, end=Py_ssize_t, form=str, candidates=list)
+cdef _add_found(str text, Py_ssize_t start, Py_ssize_t stop, list forms, list closes,
+                dict openings, list found)
+
+@cython.locals(h=Py_ssize_t, ch=Py_UCS4)
+cpdef Py_ssize_t _word_hash(str word) except -1
+
+cdef inline Py_ssize_t _pair_hash(Py_ssize_t first, Py_ssize_t gap, Py_ssize_t second) noexcept
+
+cdef inline bint _has_bit(bytearray bits, Py_ssize_t h) except -1
 
 @cython.locals(start=Py_ssize_t, end=Py_ssize_t, taken=Py_ssize_t, hits=list)
 cpdef list _longest_first(object doc, list candidates)
 
-cpdef bint _is_word_char(Py_UCS4 ch) except -1
+cdef inline bint _is_word_char(Py_UCS4 ch) noexcept
 
 @cython.locals(before=Py_UCS4)
 cpdef bint _starts_word(str text, Py_ssize_t start) except -1

@@ -1,8 +1,8 @@
 """Loading, validating and matching lexicons (the format is described in lexicons/README.md).
 
-Matching works on characters: one Aho-Corasick automaton (ahocorasick-rs, a compiled library) over
-the written forms of every entry of every built-in lexicon finds all their occurrences in one pass,
-whatever the size of the lexicons; word boundaries and context rules then filter the few it finds.
+Matching works on characters: one pass over a text finds the written forms of every entry of every
+built-in lexicon, whatever the size of the lexicons (see `Scanner`); word boundaries and context
+rules then filter the few occurrences it finds.
 """
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from ahocorasick_rs import AhoCorasick, Implementation
 
+from .build import is_compiled
 from .data import lexicon_dir, read_utf8
 from .errors import LexiconError
 from .text import TOKEN_RE, Doc, find_tokens, token_ranges, tokenize
@@ -24,6 +25,7 @@ BUILTIN = ("loaded", "hedges", "boosters", "sarcasm", "speech_verbs", "event_wor
 COLUMNS = ("entry", "category", "inflect", "rule", "weight", "note")
 REQUIRED_HEADER = ("name", "version", "description", "license", "provenance", "categories")
 INFLECTIONS = ("-", "verb", "noun")
+_COMPILED = is_compiled(__file__)  # setup.py compiles this module where it can
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,8 +107,13 @@ class Lexicon:
 
 
 class Scanner:
-    """Several lexicons matched in one pass over a text: an Aho-Corasick automaton over all their
-    written forms finds every occurrence; word boundaries and context rules then filter them."""
+    """Several lexicons matched in one pass over a text; word boundaries and context rules then
+    filter the occurrences found.
+
+    Compiled, a typed loop reads the text's words and looks each one up (with the next word) among
+    the openings of every written form, so the cost does not grow with the lexicons. As pure
+    Python, an Aho-Corasick automaton over every form (ahocorasick-rs, a compiled library) is
+    several times faster than any loop Python runs over the words."""
 
     def __init__(self, lexicons: Sequence[Lexicon]) -> None:
         self.lexicons = tuple(lexicons)
@@ -114,52 +121,187 @@ class Scanner:
         for slot, lexicon in enumerate(self.lexicons):
             for form, entries in lexicon.forms.items():
                 table.setdefault(form, []).append((slot, entries))
-        self._forms = list(table)
+        # longest first: the order in which a position's occurrences are wanted
+        self._forms = sorted(table, key=len, reverse=True)
         self._targets = [table[form] for form in self._forms]
-        # whether the form starts / ends with a word character, so the text must not continue it
-        self._edges = [(_is_word_char(f[0]), _is_word_char(f[-1])) for f in self._forms]
-        # A contiguous NFA, not a DFA: the DFA runs faster on its own, but its tables are several
-        # times larger and drop out of the CPU's cache while the rest of an article is scored,
-        # so between articles the compact automaton wins (6-9% of lexicon scoring, measured)
-        self._automaton = (AhoCorasick(self._forms, implementation=Implementation.ContiguousNFA)
-                           if self._forms else None)
+        # whether a form starts (ends) with a word character, so the text must not continue it
+        self._opens = [_is_word_char(form[0]) for form in self._forms]
+        self._closes = [_is_word_char(form[-1]) for form in self._forms]
+        if _COMPILED:
+            self._openings: dict[str, list[int]] = {}
+            for k, form in enumerate(self._forms):
+                if self._opens[k]:
+                    self._openings.setdefault(_opening(form), []).append(k)
+            self._opening_bits = _hash_bits(self._openings)
+            self._after_marks = [k for k, opens in enumerate(self._opens) if not opens]
+        elif self._forms:
+            self._automaton = AhoCorasick(self._forms, implementation=Implementation.ContiguousNFA)
 
     def scan(self, doc: Doc) -> None:
         """Find the matches of every lexicon in `doc` and remember them on it."""
-        found: list[list[tuple[int, int, list[Entry]]]] = [[] for _ in self.lexicons]
-        if self._automaton is not None:
-            text = doc.norm.replace("\n", " ") if "\n" in doc.norm else doc.norm
-            matches = self._automaton.find_matches_as_indexes(text, overlapping=True)
-            kept = _on_word_boundaries(text, matches, self._edges)
-            kept.sort()  # leftmost, longest first: each lexicon's candidates arrive in order
-            for start, minus_end, k in kept:
-                for slot, entries in self._targets[k]:
-                    found[slot].append((start, -minus_end, entries))
-        for lexicon, candidates in zip(self.lexicons, found):
+        text = doc.norm.replace("\n", " ") if "\n" in doc.norm else doc.norm
+        by_lexicon: list[list[tuple[int, int, list[Entry]]]] = [[] for _ in self.lexicons]
+        for start, minus_end, k in self._occurrences(text):
+            for slot, entries in self._targets[k]:
+                by_lexicon[slot].append((start, -minus_end, entries))
+        for lexicon, candidates in zip(self.lexicons, by_lexicon):
             doc.memo[id(lexicon)] = (lexicon, _longest_first(doc, candidates))
+
+    def _occurrences(self, text: str) -> list[tuple[int, int, int]]:
+        """Every (start, -end, form) where a form occurs on word boundaries: tuples that sort
+        leftmost, longest first, with no key function to call."""
+        if not self._forms:
+            return []
+        if not _COMPILED:
+            matches = self._automaton.find_matches_as_indexes(text, overlapping=True)
+            return _on_word_boundaries(text, matches, self._opens, self._closes)
+        found = _word_occurrences(text, self._forms, self._closes, self._openings,
+                                  self._opening_bits)
+        if self._after_marks:
+            found += _mark_occurrences(text, self._forms, self._closes, self._after_marks)
+            found.sort()
+        return found
 
 
 def _on_word_boundaries(
-    text: str, matches: list[tuple[int, int, int]], edges: list[tuple[bool, bool]]
+    text: str, matches: list[tuple[int, int, int]], opens: list[bool], closes: list[bool]
 ) -> list[tuple[int, int, int]]:
-    """The (form, start, end) matches the text does not continue on either side (a form that
-    starts (ends) with a word character must not have one before (after) it), as (start, -end,
-    form): tuples that sort leftmost, longest first, with no key function to call."""
+    """The (form, start, end) matches the text does not continue on either side, sorted as
+    (start, -end, form)."""
     kept = []
     n = len(text)
     for k, start, end in matches:
-        left, right = edges[k]
         # most occurrences sit inside a longer word ("so" in "also"): a quick test first
-        if left and start > 0:
+        if opens[k] and start > 0:
             before = text[start - 1]
             if before.isalnum() or (before in "-'_" and not _starts_word(text, start)):
                 continue
-        if right and end < n:
+        if closes[k] and end < n:
             after = text[end]
             if after.isalnum() or (after in "-'_" and not _ends_word(text, end)):
                 continue
         kept.append((start, -end, k))
+    kept.sort()
     return kept
+
+
+_OPENING_RE = re.compile(r"(\w+)(?:(\W+)(\w+))?")  # \w: what _is_word_char says, exactly
+
+
+def _opening(form: str) -> str:
+    """What a form is looked up by: its first word, or its first two words with what separates
+    them ("in fact", "so-called")."""
+    return _OPENING_RE.match(form).group()  # type: ignore[union-attr]
+
+
+def _word_occurrences(
+    text: str, forms: list[str], closes: list[bool], openings: dict[str, list[int]],
+    bits: bytearray,
+) -> list[tuple[int, int, int]]:
+    """`Scanner._occurrences` for the forms that begin with a word, in order, by one loop over
+    the characters that hashes each word as it reads it.
+
+    Such a form can only begin where a word begins, and its opening is then exactly the text's
+    word (or its two words and what separates them), as the text's words end where the form's
+    do."""
+    found: list[tuple[int, int, int]] = []
+    last_start = last_end = last_hash = -1  # the word before the one being read
+    start, h = -1, 0
+    for i, ch in enumerate(text + " "):  # a space ends the last word
+        if _is_word_char(ch):
+            if start < 0:
+                start, h = i, _FNV_SEED
+            h = (h ^ ord(ch)) * _FNV_PRIME & _FNV_MASK
+        elif start >= 0:
+            if last_start >= 0:
+                _open_at(text, last_start, last_end, last_hash, start, i, h, forms, closes,
+                         openings, bits, found)
+            last_start, last_end, last_hash, start = start, i, h, -1
+    if last_start >= 0:
+        _open_at(text, last_start, last_end, last_hash, -1, -1, -1, forms, closes, openings,
+                 bits, found)
+    return found
+
+
+def _open_at(
+    text: str, start: int, end: int, word_hash: int, next_start: int, next_end: int,
+    next_hash: int, forms: list[str], closes: list[bool], openings: dict[str, list[int]],
+    bits: bytearray, found: list[tuple[int, int, int]],
+) -> None:
+    """The forms that occur at the word text[start:end] (the next word, if any, ends at
+    `next_end`). Most words open no form, and their hashes' bits say so first."""
+    pair = next_start >= 0 and _has_bit(bits, _pair_hash(word_hash, next_start - end, next_hash))
+    word = _has_bit(bits, word_hash)
+    if not (pair or word) or not _starts_word(text, start):  # "called" in "so-called"
+        return
+    if pair:  # two-word openings first: their forms are longer
+        _add_found(text, start, next_end, forms, closes, openings, found)
+    if word:
+        _add_found(text, start, end, forms, closes, openings, found)
+
+
+def _add_found(
+    text: str, start: int, stop: int, forms: list[str], closes: list[bool],
+    openings: dict[str, list[int]], found: list[tuple[int, int, int]],
+) -> None:
+    """The forms opening with text[start:stop] that occur there, longest first."""
+    candidates = openings.get(text[start:stop])
+    if candidates is None:
+        return
+    for k in candidates:
+        form = forms[k]
+        if text.startswith(form, start):
+            end = start + len(form)
+            if not closes[k] or _ends_word(text, end):
+                found.append((start, -end, k))
+
+
+def _mark_occurrences(
+    text: str, forms: list[str], closes: list[bool], after_marks: list[int]
+) -> list[tuple[int, int, int]]:
+    """Every (start, -end, form) of the forms that begin with a mark ("!!!"), one by one."""
+    found = []
+    for k in after_marks:
+        form = forms[k]
+        start = text.find(form)
+        while start >= 0:
+            end = start + len(form)
+            if not closes[k] or _ends_word(text, end):
+                found.append((start, -end, k))
+            start = text.find(form, start + 1)
+    return found
+
+
+# A bit per hash class of the openings (FNV-1a, 32 bits, over a word's characters; a two-word
+# opening's hash mixes its words' hashes with the length of what separates them).
+_HASH_BYTES_MASK = 8191  # 8 KB, 65,536 bits: a few thousand openings set about one in twenty
+_FNV_SEED, _FNV_PRIME, _FNV_MASK = 2166136261, 16777619, 0xFFFFFFFF
+
+
+def _word_hash(word: str) -> int:
+    h = _FNV_SEED
+    for ch in word:
+        h = (h ^ ord(ch)) * _FNV_PRIME & _FNV_MASK
+    return h
+
+
+def _pair_hash(first: int, gap: int, second: int) -> int:
+    return ((first + gap) * _FNV_PRIME & _FNV_MASK) ^ second
+
+
+def _has_bit(bits: bytearray, h: int) -> bool:
+    return bits[h >> 3 & _HASH_BYTES_MASK] >> (h & 7) & 1
+
+
+def _hash_bits(openings: dict[str, list[int]]) -> bytearray:
+    bits = bytearray(_HASH_BYTES_MASK + 1)
+    for opening in openings:
+        first, gap, second = _OPENING_RE.fullmatch(opening).groups()  # type: ignore[union-attr]
+        h = _word_hash(first)
+        if gap:
+            h = _pair_hash(h, len(gap), _word_hash(second))
+        bits[h >> 3 & _HASH_BYTES_MASK] |= 1 << (h & 7)
+    return bits
 
 
 def _longest_first(doc: Doc, candidates: list[tuple[int, int, list[Entry]]]) -> list[Hit]:
@@ -185,7 +327,9 @@ def _rules_hold(doc: Doc, rules: tuple[str, ...], start: int, end: int) -> bool:
 
 
 def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
+    if ch < "\x80":  # ASCII, most of any text: no look-up in the Unicode tables
+        return "a" <= ch <= "z" or "0" <= ch <= "9" or "A" <= ch <= "Z" or ch == "_"
+    return ch.isalnum()
 
 
 def _starts_word(text: str, start: int) -> bool:

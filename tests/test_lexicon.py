@@ -4,8 +4,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from framing import lexicon as lexicon_module
 from framing.errors import LexiconError
-from framing.lexicon import BUILTIN, builtin, parse_lexicon, verb_forms
+from framing.lexicon import BUILTIN, Scanner, builtin, parse_lexicon, verb_forms
 from framing.text import Doc
 
 HEADER = """# name: test
@@ -141,3 +142,42 @@ def test_matching_is_spacing_and_case_blind_but_keeps_words_whole(lexicon):
     text = "The Regime's\npropaganda\narm; anti-regime dismay, so-called regimes."
     assert [text[h.start : h.end] for h in lexicon.find(Doc(text))] == [
         "Regime", "propaganda\narm", "regimes"]
+
+
+MARKED = """so-called\tlabel\t-\t-\t1.0\t
+in fact\tlabel\t-\t-\t1.0\t
+in\tlabel\t-\t-\t1.0\t
+!!!\tlabel\t-\t-\t1.0\t
+#fake news\tlabel\t-\t-\t1.0\t
+u.s.\tlabel\t-\t-\t1.0\t
+translation:\tlabel\t-\t-\t1.0\t
+"""
+
+
+def every_occurrence(text, scanner):
+    """The definition `Scanner._occurrences` must meet: each occurrence of each form, found by
+    str.find, that the text does not continue on a side where the form starts or ends a word."""
+    found = []
+    for k, form in enumerate(scanner._forms):
+        start = text.find(form)
+        while start >= 0:
+            end = start + len(form)
+            if ((not scanner._opens[k] or lexicon_module._starts_word(text, start))
+                    and (not scanner._closes[k] or lexicon_module._ends_word(text, end))):
+                found.append((start, -end, k))
+            start = text.find(form, start + 1)
+    return sorted(found)
+
+
+text_pieces = st.sampled_from(
+    ["in", "fact", "in fact", "so", "called", "so-called", "!!!", "!", "#", "fake", "news", "u",
+     "s", ".", "translation", ":", "may", "regime", "é", "İ", "_", "7", "-", "'", " ", "  ", "\n",
+     "(", "“", "”", "clearly", "up to", "reportedly", "it is", "what a"])
+
+
+@given(st.lists(text_pieces, max_size=30))
+def test_scanner_finds_every_occurrence_on_word_boundaries(lexicon, parts):
+    text = "".join(parts)
+    own = Scanner([parse_lexicon(HEADER + MARKED, path="marked.tsv"), lexicon])
+    for scanner in (own, lexicon_module._builtin_scanner()):
+        assert scanner._occurrences(text) == every_occurrence(text, scanner)
