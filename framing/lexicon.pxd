@@ -7,13 +7,13 @@ cdef Py_ssize_t _HASH_BYTES_MASK, _FNV_SEED, _FNV_PRIME, _FNV_MASK
                start=Py_ssize_t, h=Py_ssize_t, i=Py_ssize_t, ch=Py_UCS4)
 cpdef list _word_occurrences(str text, list forms, list closes, dict openings, bytearray bits)
 
-@cython.locals(pair=bint, word=bint)
+@cython.locals(pair_hash=Py_ssize_t, pair=bint, word=bint)
 cdef _open_at(str text, Py_ssize_t start, Py_ssize_t end, Py_ssize_t word_hash,
               Py_ssize_t next_start, Py_ssize_t next_end, Py_ssize_t next_hash, list forms,
               list closes, dict openings, bytearray bits, list found)
 
 @cython.locals(k=Py_ssize_t, end=Py_ssize_t, form=str, candidates=list)
-cdef _add_found(str text, Py_ssize_t start, Py_ssize_t stop, list forms, list closes,
+cdef _add_found(str text, Py_ssize_t start, Py_ssize_t key, list forms, list closes,
                 dict openings, list found)
 
 @cython.locals(h=Py_ssize_t, ch=Py_UCS4)

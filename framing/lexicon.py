@@ -128,10 +128,10 @@ class Scanner:
         self._opens = [_is_word_char(form[0]) for form in self._forms]
         self._closes = [_is_word_char(form[-1]) for form in self._forms]
         if _COMPILED:
-            self._openings: dict[str, list[int]] = {}
+            self._openings: dict[int, list[int]] = {}  # by the hash of their opening
             for k, form in enumerate(self._forms):
                 if self._opens[k]:
-                    self._openings.setdefault(_opening(form), []).append(k)
+                    self._openings.setdefault(_opening_hash(form), []).append(k)
             self._opening_bits = _hash_bits(self._openings)
             self._after_marks = [k for k, opens in enumerate(self._opens) if not opens]
         elif self._forms:
@@ -188,14 +188,16 @@ def _on_word_boundaries(
 _OPENING_RE = re.compile(r"(\w+)(?:(\W+)(\w+))?")  # \w: what _is_word_char says, exactly
 
 
-def _opening(form: str) -> str:
-    """What a form is looked up by: its first word, or its first two words with what separates
-    them ("in fact", "so-called")."""
-    return _OPENING_RE.match(form).group()  # type: ignore[union-attr]
+def _opening_hash(form: str) -> int:
+    """What a form is looked up by: the hash of its opening, which is its first word, or its
+    first two words with what separates them ("in fact", "so-called")."""
+    first, gap, second = _OPENING_RE.match(form).groups()  # type: ignore[union-attr]
+    h = _word_hash(first)
+    return _pair_hash(h, len(gap), _word_hash(second)) if gap else h
 
 
 def _word_occurrences(
-    text: str, forms: list[str], closes: list[bool], openings: dict[str, list[int]],
+    text: str, forms: list[str], closes: list[bool], openings: dict[int, list[int]],
     bits: bytearray,
 ) -> list[tuple[int, int, int]]:
     """`Scanner._occurrences` for the forms that begin with a word, in order, by one loop over
@@ -225,27 +227,30 @@ def _word_occurrences(
 
 def _open_at(
     text: str, start: int, end: int, word_hash: int, next_start: int, next_end: int,
-    next_hash: int, forms: list[str], closes: list[bool], openings: dict[str, list[int]],
+    next_hash: int, forms: list[str], closes: list[bool], openings: dict[int, list[int]],
     bits: bytearray, found: list[tuple[int, int, int]],
 ) -> None:
-    """The forms that occur at the word text[start:end] (the next word, if any, ends at
-    `next_end`). Most words open no form, and their hashes' bits say so first."""
-    pair = next_start >= 0 and _has_bit(bits, _pair_hash(word_hash, next_start - end, next_hash))
-    word = _has_bit(bits, word_hash)
+    """The forms that occur at the word text[start:end] (the next word, if any, starts at
+    `next_start`), looked up by the hashes of the word and of the two words: no string is made.
+    Most words open no form, and their hashes' bits say so first."""
+    pair_hash = _pair_hash(word_hash, next_start - end, next_hash) if next_start >= 0 else -1
+    pair = pair_hash >= 0 and _has_bit(bits, pair_hash)
+    word = word_hash != pair_hash and _has_bit(bits, word_hash)  # equal: one look-up finds all
     if not (pair or word) or not _starts_word(text, start):  # "called" in "so-called"
         return
     if pair:  # two-word openings first: their forms are longer
-        _add_found(text, start, next_end, forms, closes, openings, found)
+        _add_found(text, start, pair_hash, forms, closes, openings, found)
     if word:
-        _add_found(text, start, end, forms, closes, openings, found)
+        _add_found(text, start, word_hash, forms, closes, openings, found)
 
 
 def _add_found(
-    text: str, start: int, stop: int, forms: list[str], closes: list[bool],
-    openings: dict[str, list[int]], found: list[tuple[int, int, int]],
+    text: str, start: int, key: int, forms: list[str], closes: list[bool],
+    openings: dict[int, list[int]], found: list[tuple[int, int, int]],
 ) -> None:
-    """The forms opening with text[start:stop] that occur there, longest first."""
-    candidates = openings.get(text[start:stop])
+    """The forms whose opening hashes to `key` that occur at `start`, longest first (a form of
+    another opening with the same hash does not occur there)."""
+    candidates = openings.get(key)
     if candidates is None:
         return
     for k in candidates:
@@ -293,13 +298,9 @@ def _has_bit(bits: bytearray, h: int) -> bool:
     return bits[h >> 3 & _HASH_BYTES_MASK] >> (h & 7) & 1
 
 
-def _hash_bits(openings: dict[str, list[int]]) -> bytearray:
+def _hash_bits(hashes: Iterable[int]) -> bytearray:
     bits = bytearray(_HASH_BYTES_MASK + 1)
-    for opening in openings:
-        first, gap, second = _OPENING_RE.fullmatch(opening).groups()  # type: ignore[union-attr]
-        h = _word_hash(first)
-        if gap:
-            h = _pair_hash(h, len(gap), _word_hash(second))
+    for h in hashes:
         bits[h >> 3 & _HASH_BYTES_MASK] |= 1 << (h & 7)
     return bits
 

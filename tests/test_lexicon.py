@@ -181,3 +181,24 @@ def test_scanner_finds_every_occurrence_on_word_boundaries(lexicon, parts):
     own = Scanner([parse_lexicon(HEADER + MARKED, path="marked.tsv"), lexicon])
     for scanner in (own, lexicon_module._builtin_scanner()):
         assert scanner._occurrences(text) == every_occurrence(text, scanner)
+
+
+@pytest.mark.parametrize("mask", [None, 0])
+@given(parts=st.lists(text_pieces, max_size=30))
+def test_word_matcher_finds_every_occurrence_even_when_hashes_collide(lexicon, mask, parts):
+    """The compiled path's matcher, called directly, so that pure Python runs it too. With a zero
+    mask every word and pair of words hashes alike: the look-ups then hold every form."""
+    if mask is not None and lexicon_module._COMPILED:
+        pytest.skip("compiled, the hash's constants are C constants")
+    text = "".join(parts)
+    scanner = Scanner([parse_lexicon(HEADER + MARKED, path="marked.tsv"), lexicon])
+    with pytest.MonkeyPatch.context() as patch:
+        if mask is not None:
+            patch.setattr(lexicon_module, "_FNV_MASK", mask)
+        openings = {}
+        for k, form in enumerate(scanner._forms):
+            if scanner._opens[k]:
+                openings.setdefault(lexicon_module._opening_hash(form), []).append(k)
+        found = lexicon_module._word_occurrences(
+            text, scanner._forms, scanner._closes, openings, lexicon_module._hash_bits(openings))
+    assert found == [o for o in every_occurrence(text, scanner) if scanner._opens[o[2]]]
