@@ -9,8 +9,8 @@ cpdef list _word_occurrences(str text, list forms, list closes, dict openings, b
 
 @cython.locals(pair_hash=Py_ssize_t, pair=bint, word=bint)
 cdef _open_at(str text, Py_ssize_t start, Py_ssize_t end, Py_ssize_t word_hash,
-              Py_ssize_t next_start, Py_ssize_t next_end, Py_ssize_t next_hash, list forms,
-              list closes, dict openings, bytearray bits, list found)
+              Py_ssize_t next_start, Py_ssize_t next_hash, list forms, list closes,
+              dict openings, bytearray bits, list found)
 
 @cython.locals(k=Py_ssize_t, end=Py_ssize_t, form=str, candidates=list)
 cdef _add_found(str text, Py_ssize_t start, Py_ssize_t key, list forms, list closes,

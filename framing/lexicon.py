@@ -216,19 +216,19 @@ def _word_occurrences(
             h = (h ^ ord(ch)) * _FNV_PRIME & _FNV_MASK
         elif start >= 0:
             if last_start >= 0:
-                _open_at(text, last_start, last_end, last_hash, start, i, h, forms, closes,
+                _open_at(text, last_start, last_end, last_hash, start, h, forms, closes,
                          openings, bits, found)
             last_start, last_end, last_hash, start = start, i, h, -1
     if last_start >= 0:
-        _open_at(text, last_start, last_end, last_hash, -1, -1, -1, forms, closes, openings,
-                 bits, found)
+        _open_at(text, last_start, last_end, last_hash, -1, -1, forms, closes, openings, bits,
+                 found)
     return found
 
 
 def _open_at(
-    text: str, start: int, end: int, word_hash: int, next_start: int, next_end: int,
-    next_hash: int, forms: list[str], closes: list[bool], openings: dict[int, list[int]],
-    bits: bytearray, found: list[tuple[int, int, int]],
+    text: str, start: int, end: int, word_hash: int, next_start: int, next_hash: int,
+    forms: list[str], closes: list[bool], openings: dict[int, list[int]], bits: bytearray,
+    found: list[tuple[int, int, int]],
 ) -> None:
     """The forms that occur at the word text[start:end] (the next word, if any, starts at
     `next_start`), looked up by the hashes of the word and of the two words: no string is made.
