@@ -13,6 +13,7 @@ from setuptools.command.build_ext import build_ext
 
 COMPILED = [
     "framing/text.py",
+    "framing/hashbits.py",
     "framing/lexicon.py",
     "framing/score.py",
     "framing/sentiment.py",

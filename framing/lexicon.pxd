@@ -1,7 +1,8 @@
 # C types for lexicon.py's matching loops, used when the module is compiled (see setup.py).
 cimport cython
+from framing.hashbits cimport has_bit
 
-cdef Py_ssize_t _HASH_BYTES_MASK, _FNV_SEED, _FNV_PRIME, _FNV_MASK
+cdef Py_ssize_t _FNV_SEED, _FNV_PRIME, _FNV_MASK
 
 @cython.locals(last_start=Py_ssize_t, last_end=Py_ssize_t, last_hash=Py_ssize_t,
                start=Py_ssize_t, h=Py_ssize_t, i=Py_ssize_t, ch=Py_UCS4)
@@ -20,8 +21,6 @@ cdef _add_found(str text, Py_ssize_t start, Py_ssize_t key, list forms, list clo
 cpdef Py_ssize_t _word_hash(str word) except -1
 
 cdef inline Py_ssize_t _pair_hash(Py_ssize_t first, Py_ssize_t gap, Py_ssize_t second) noexcept
-
-cdef inline bint _has_bit(bytearray bits, Py_ssize_t h) except -1
 
 @cython.locals(start=Py_ssize_t, end=Py_ssize_t, taken=Py_ssize_t, hits=list)
 cpdef list _longest_first(object doc, list candidates)

@@ -19,6 +19,7 @@ from ahocorasick_rs import AhoCorasick, Implementation
 from .build import is_compiled
 from .data import lexicon_dir, read_utf8
 from .errors import LexiconError
+from .hashbits import has_bit, hash_bits
 from .text import TOKEN_RE, Doc, find_tokens, token_ranges, tokenize
 
 BUILTIN = ("loaded", "hedges", "boosters", "sarcasm", "speech_verbs", "event_words")
@@ -132,7 +133,7 @@ class Scanner:
             for k, form in enumerate(self._forms):
                 if self._opens[k]:
                     self._openings.setdefault(_opening_hash(form), []).append(k)
-            self._opening_bits = _hash_bits(self._openings)
+            self._opening_bits = hash_bits(self._openings)
             self._after_marks = [k for k, opens in enumerate(self._opens) if not opens]
         elif self._forms:
             self._automaton = AhoCorasick(self._forms, implementation=Implementation.ContiguousNFA)
@@ -234,8 +235,8 @@ def _open_at(
     `next_start`), looked up by the hashes of the word and of the two words: no string is made.
     Most words open no form, and their hashes' bits say so first."""
     pair_hash = _pair_hash(word_hash, next_start - end, next_hash) if next_start >= 0 else -1
-    pair = pair_hash >= 0 and _has_bit(bits, pair_hash)
-    word = word_hash != pair_hash and _has_bit(bits, word_hash)  # equal: one look-up finds all
+    pair = pair_hash >= 0 and has_bit(bits, pair_hash)
+    word = word_hash != pair_hash and has_bit(bits, word_hash)  # equal: one look-up finds all
     if not (pair or word) or not _starts_word(text, start):  # "called" in "so-called"
         return
     if pair:  # two-word openings first: their forms are longer
@@ -277,9 +278,8 @@ def _mark_occurrences(
     return found
 
 
-# A bit per hash class of the openings (FNV-1a, 32 bits, over a word's characters; a two-word
-# opening's hash mixes its words' hashes with the length of what separates them).
-_HASH_BYTES_MASK = 8191  # 8 KB, 65,536 bits: a few thousand openings set about one in twenty
+# The hashes of the openings (FNV-1a, 32 bits, over a word's characters; a two-word opening's
+# hash mixes its words' hashes with the length of what separates them).
 _FNV_SEED, _FNV_PRIME, _FNV_MASK = 2166136261, 16777619, 0xFFFFFFFF
 
 
@@ -292,17 +292,6 @@ def _word_hash(word: str) -> int:
 
 def _pair_hash(first: int, gap: int, second: int) -> int:
     return ((first + gap) * _FNV_PRIME & _FNV_MASK) ^ second
-
-
-def _has_bit(bits: bytearray, h: int) -> bool:
-    return bits[h >> 3 & _HASH_BYTES_MASK] >> (h & 7) & 1
-
-
-def _hash_bits(hashes: Iterable[int]) -> bytearray:
-    bits = bytearray(_HASH_BYTES_MASK + 1)
-    for h in hashes:
-        bits[h >> 3 & _HASH_BYTES_MASK] |= 1 << (h & 7)
-    return bits
 
 
 def _longest_first(doc: Doc, candidates: list[tuple[int, int, list[Entry]]]) -> list[Hit]:

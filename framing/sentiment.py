@@ -9,6 +9,8 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from .hashbits import has_bit, hash_bits
+
 if TYPE_CHECKING:
     from .text import Doc
 
@@ -38,25 +40,16 @@ def token_valences(doc: Doc) -> list[float | None]:
         for norm in doc.token_norms:
             # most words are not in the list: one bit rules them out before the look-up in
             # its 7,500 words (compiled, all C calls: no map(table.get, ...))
-            h = hash(norm)
-            found.append(table.get(norm) if listed[(h >> 3) & _HASH_BYTES_MASK] >> (h & 7) & 1
-                         else None)
+            found.append(table.get(norm) if has_bit(listed, hash(norm)) else None)
         doc.memo[_TOKEN_VALENCES] = found
     return found  # type: ignore[return-value]
 
 
-_HASH_BYTES_MASK = 8191  # 8 KB, 65,536 bits: about one in nine is set
-
-
 @cache
 def _listed_hashes() -> bytearray:
-    """A bit per hash class, set where a word of the list falls (the hash of a string is fixed
-    for the life of the process, and remembered by the string once computed)."""
-    bits = bytearray(_HASH_BYTES_MASK + 1)
-    for word in valences():
-        h = hash(word)
-        bits[(h >> 3) & _HASH_BYTES_MASK] |= 1 << (h & 7)
-    return bits
+    """The hashes of the list's words (a string's hash is fixed for the life of the process, and
+    remembered by the string once computed)."""
+    return hash_bits(map(hash, valences()))
 
 
 @cache

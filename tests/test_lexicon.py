@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from framing import lexicon as lexicon_module
 from framing.errors import LexiconError
+from framing.hashbits import hash_bits
 from framing.lexicon import BUILTIN, Scanner, builtin, parse_lexicon, verb_forms
 from framing.text import Doc
 
@@ -200,5 +201,5 @@ def test_word_matcher_finds_every_occurrence_even_when_hashes_collide(lexicon, m
             if scanner._opens[k]:
                 openings.setdefault(lexicon_module._opening_hash(form), []).append(k)
         found = lexicon_module._word_occurrences(
-            text, scanner._forms, scanner._closes, openings, lexicon_module._hash_bits(openings))
+            text, scanner._forms, scanner._closes, openings, hash_bits(openings))
     assert found == [o for o in every_occurrence(text, scanner) if scanner._opens[o[2]]]
