@@ -141,12 +141,9 @@ class Scanner:
     def scan(self, doc: Doc) -> None:
         """Find the matches of every lexicon in `doc` and remember them on it."""
         text = doc.norm.replace("\n", " ") if "\n" in doc.norm else doc.norm
-        by_lexicon: list[list[tuple[int, int, list[Entry]]]] = [[] for _ in self.lexicons]
-        for start, minus_end, k in self._occurrences(text):
-            for slot, entries in self._targets[k]:
-                by_lexicon[slot].append((start, -minus_end, entries))
-        for lexicon, candidates in zip(self.lexicons, by_lexicon):
-            doc.memo[id(lexicon)] = (lexicon, _longest_first(doc, candidates))
+        hits = _longest_first(doc, self._occurrences(text), self._targets, len(self.lexicons))
+        for lexicon, found in zip(self.lexicons, hits):
+            doc.memo[id(lexicon)] = (lexicon, found)
 
     def _occurrences(self, text: str) -> list[tuple[int, int, int]]:
         """Every (start, -end, form) where a form occurs on word boundaries: tuples that sort
@@ -294,18 +291,27 @@ def _pair_hash(first: int, gap: int, second: int) -> int:
     return ((first + gap) * _FNV_PRIME & _FNV_MASK) ^ second
 
 
-def _longest_first(doc: Doc, candidates: list[tuple[int, int, list[Entry]]]) -> list[Hit]:
-    """Leftmost, longest, non-overlapping: at each position the longest form whose rules hold.
-    `candidates` come in that order (by start, longest first)."""
-    hits, taken, new = [], 0, tuple.__new__  # tuple.__new__: NamedTuple's own is slower
-    for start, end, entries in candidates:
-        if start < taken:
-            continue
-        for entry in entries:
-            if _rules_hold(doc, entry.rules, start, end):
-                hits.append(new(Hit, (start, end, entry)))
-                taken = end
-                break
+def _longest_first(
+    doc: Doc, occurrences: list[tuple[int, int, int]], targets: list[list[tuple[int, list[Entry]]]],
+    lexicons: int,
+) -> list[list[Hit]]:
+    """Each lexicon's hits: leftmost, longest, non-overlapping, at each position the longest form
+    whose rules hold. The occurrences come in that order (by start, longest first), and each
+    form stands for entries of one or more lexicons (its `targets`)."""
+    hits: list[list[Hit]] = [[] for _ in range(lexicons)]
+    taken = [0] * lexicons  # where each lexicon's last hit ends
+    new = tuple.__new__  # NamedTuple's own constructor is slower
+    for start, minus_end, k in occurrences:
+        for slot, entries in targets[k]:
+            if start < taken[slot]:
+                continue
+            end = -minus_end
+            for entry in entries:
+                rules = entry.rules
+                if not rules or _rules_hold(doc, rules, start, end):
+                    hits[slot].append(new(Hit, (start, end, entry)))
+                    taken[slot] = end
+                    break
     return hits
 
 
