@@ -4,8 +4,8 @@ cimport cython
 @cython.locals(lower=str)
 cpdef str normalise(str word)
 
-@cython.locals(ch=Py_UCS4)
-cpdef bint _cased_only_in_ascii(str text) except -1
+@cython.locals(out=bytearray, units="unsigned char *", i=Py_ssize_t, ch=Py_UCS4, code=Py_ssize_t)
+cpdef _normalised_ascii_cased(str text)
 
 cpdef tuple token_columns(str text, Py_ssize_t offset=*)
 

@@ -96,25 +96,40 @@ def normalise(word: str) -> str:
 
 def normalise_text(text: str) -> str:
     """`normalise` for a whole text, keeping every character at its offset."""
-    if _COMPILED and _cased_only_in_ascii(text):
-        # str.lower() takes a slow path for any text with a character beyond ASCII (curly quotes
-        # make most news text such); bytes.lower() lower-cases ASCII letters, all there is here
-        norm = text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
-        if "’" in norm or "‘" in norm:
-            norm = norm.replace("’", "'").replace("‘", "'")
-        return norm
+    if _COMPILED:
+        norm = _normalised_ascii_cased(text)
+        if norm is not None:
+            return norm
     norm = normalise(text)
     if len(norm) != len(text):  # a few characters (İ) lower-case to two: map one by one
         norm = "".join(c if len(n := normalise(c)) != 1 else n for c in text)
     return norm
 
 
-def _cased_only_in_ascii(text: str) -> bool:
-    """Whether every character that lower-casing changes is an ASCII letter."""
+def _normalised_ascii_cased(text: str) -> str | None:
+    """`normalise(text)` by one typed loop that writes UTF-16, for a text whose only cased
+    characters are ASCII letters (None for any other). str.lower() takes a slow path for any text
+    with a character beyond ASCII, and curly quotes make most news text such."""
+    if text.isascii():
+        return text.lower()
+    out = bytearray(2 * len(text))
+    units = out  # compiled, a C pointer to its bytes
+    i = 0
     for ch in text:
-        if ch > "\x7f" and ch.lower() != ch:
-            return False
-    return True
+        code = ord(ch)
+        if 65 <= code <= 90:  # A-Z
+            code += 32
+        elif code == 0x2019 or code == 0x2018:  # ’ ‘
+            code = 39
+        elif code > 127 and (ch.isupper() or ch.istitle() or 0xD800 <= code <= 0xDFFF
+                             or code > 0xFFFF):
+            # upper or title case: what lower-casing can change, and a few it leaves alone (ℂ);
+            # a surrogate, or beyond one unit of UTF-16
+            return None
+        units[i] = code & 255  # little-endian
+        units[i + 1] = code >> 8
+        i += 2
+    return out.decode("utf-16-le")
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:

@@ -183,7 +183,7 @@ def test_found_tokens_are_the_token_pattern_s(text, start, end):
 
 @given(st.one_of(st.text(), st.text(alphabet=st.sampled_from(list("aZ’‘“İΣσé É\ud800")))))
 def test_a_normalised_text_is_normalised_character_by_character(text):
-    from framing.text import normalise, normalise_text
+    from framing.text import _normalised_ascii_cased, normalise, normalise_text
 
     norm = normalise_text(text)
     assert len(norm) == len(text)
@@ -191,6 +191,14 @@ def test_a_normalised_text_is_normalised_character_by_character(text):
         assert norm == normalise(text)
     else:
         assert norm == "".join(c if len(n := normalise(c)) != 1 else n for c in text)
+    fast = _normalised_ascii_cased(text)  # what compiled code tries first (pure Python too here)
+    assert fast is None or fast == norm
+
+
+def test_every_character_lower_casing_changes_is_upper_or_title_case():
+    # what lets the typed loop of `normalise_text` test a character without lower-casing it
+    changed = [c for c in map(chr, range(0x80, 0x10000)) if c.lower() != c]
+    assert changed and all(c.isupper() or c.istitle() for c in changed)
 
 
 @given(st.text(alphabet=st.sampled_from(list("ab said “”\"‘’.\n?"))))
