@@ -54,7 +54,8 @@ cpdef bint _lower_case_follows(str text, Py_ssize_t end) except -1
 @cython.locals(lo=Py_ssize_t, start=Py_ssize_t, end=Py_ssize_t, i=Py_ssize_t)
 cpdef bint _is_abbreviation(str text, Py_ssize_t period) except -1
 
-@cython.locals(rest=str, before=str)
+@cython.locals(n=Py_ssize_t, first=Py_ssize_t, stop=Py_ssize_t, lo=Py_ssize_t, last=Py_ssize_t,
+               word=Py_ssize_t, opening=Py_UCS4, closing=Py_UCS4)
 cpdef bint _continues_line(str text, Py_ssize_t newline) except -1
 
 @cython.locals(pairs=list, open_at=Py_ssize_t, closer=Py_UCS4, scan_from=Py_ssize_t,

@@ -433,15 +433,31 @@ def _is_abbreviation(text: str, period: int) -> bool:
 
 
 def _continues_line(text: str, newline: int) -> bool:
-    rest = text[newline + 1 : newline + 40].lstrip(" \t")
-    before = text[max(0, newline - 40) : newline].rstrip()
-    if not rest or not before or rest[0] == "\n":
+    """Whether the line after the line break at `newline` continues its sentence, judged on the
+    (at most) 39 characters after it without leading spaces or tabs and the 40 before it without
+    trailing white space: not when either is empty, at a blank line or after a closing mark; yes
+    when the next line starts in lower case, or with a number after a word in lower case. One
+    character at a time, with no slice: news text has a line break in every paragraph."""
+    n = len(text)
+    first, stop = newline + 1, min(newline + 40, n)
+    while first < stop and (text[first] == " " or text[first] == "\t"):
+        first += 1
+    lo, last = max(0, newline - 40), newline - 1
+    while last >= lo and text[last].isspace():
+        last -= 1
+    if first >= stop or last < lo:
         return False
-    if before[-1] in ".!?:…\"”":
+    opening, closing = text[first], text[last]
+    if closing in ".!?:…\"”":
         return False
-    if rest[0].islower():
+    if opening.islower():  # never at a blank line: a line break is neither a letter nor a digit
         return True
-    return rest[0].isdigit() and before[-1].isalpha() and before.split()[-1].islower()
+    if not (opening.isdigit() and closing.isalpha()):
+        return False
+    word = last  # the last word before the break
+    while word > lo and not text[word - 1].isspace():
+        word -= 1
+    return text[word : last + 1].islower()
 
 
 class Doc:

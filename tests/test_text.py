@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from framing.lexicon import parse_lexicon
@@ -193,6 +193,37 @@ def test_a_normalised_text_is_normalised_character_by_character(text):
         assert norm == "".join(c if len(n := normalise(c)) != 1 else n for c in text)
     fast = _normalised_ascii_cased(text)  # what compiled code tries first (pure Python too here)
     assert fast is None or fast == norm
+
+
+def _continues_line_by_slices(text, newline):
+    """The definition `_continues_line` keeps, as it was first written."""
+    rest = text[newline + 1 : newline + 40].lstrip(" \t")
+    before = text[max(0, newline - 40) : newline].rstrip()
+    if not rest or not before or rest[0] == "\n":
+        return False
+    if before[-1] in ".!?:…\"”":
+        return False
+    if rest[0].islower():
+        return True
+    return rest[0].isdigit() and before[-1].isalpha() and before.split()[-1].islower()
+
+
+_LINE = st.text(alphabet=st.sampled_from(list("aaB11   \t\n.:”\u2028é")), max_size=50)
+
+
+@given(before=_LINE, after=_LINE, pad_before=st.integers(0, 45), pad_after=st.integers(0, 45))
+@example(before="the troops", after="2 days later", pad_before=0, pad_after=0)
+@example(before="Ten of 12", after="2 days later", pad_before=0, pad_after=0)
+@example(before="the troops", after="arrived", pad_before=0, pad_after=39)  # the windows' ends
+@example(before="b" + " " * 39, after="2", pad_before=0, pad_after=0)
+@example(before="B" + "a" * 39, after="2", pad_before=0, pad_after=0)
+def test_a_line_continues_as_the_definition_says(before, after, pad_before, pad_after):
+    # padding moves the ends of the two windows (40 characters each way) over the text
+    from framing.text import _continues_line
+
+    text = " " * pad_before + before + "\n" + " " * pad_after + after
+    for newline in (i for i, ch in enumerate(text) if ch == "\n"):
+        assert _continues_line(text, newline) == _continues_line_by_slices(text, newline)
 
 
 def test_every_character_lower_casing_changes_is_upper_or_title_case():
