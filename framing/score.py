@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Sequence
-from dataclasses import replace
 
 from .measures import boosting, hedging, loaded_language, sarcasm, stance
 from .measures._evidence import as_doc, new_span
@@ -92,7 +91,7 @@ def _with_models(doc: Doc, models: Models, measures: dict[str, MeasureResult]) -
         extra = {**measures[name].extra, "model_share": share}
         if name == "sarcasm":
             extra["index"] = (extra["index"] + share) / 2
-        measures[name] = replace(measures[name], extra=extra)
+        measures[name] = measures[name].with_extra(extra)
     return measures
 
 

@@ -103,6 +103,12 @@ class MeasureResult:
             out["evidence"] = [span.to_dict() for span in self.evidence]
         return out
 
+    def with_extra(self, extra: dict[str, float]) -> MeasureResult:
+        """This result with other `extra` figures: `dataclasses.replace(self, extra=extra)` at
+        half the cost (replace reads the fields' definitions on every call)."""
+        return MeasureResult(self.name, self.count, self.per_1k, self.quoted_count,
+                             self.sentence_share, self.evidence, extra)
+
 
 @dataclass(frozen=True, slots=True)
 class ActorStance:

@@ -141,6 +141,18 @@ def test_scoring_leaves_the_cycle_collector_as_it_was(enabled):
         (gc.enable if was else gc.disable)()
 
 
+def test_a_result_with_other_extra_figures_is_what_replace_makes():
+    from dataclasses import fields, replace
+
+    result = framing.hedging("Troops may have withdrawn, reportedly.")
+    extra = {"model_share": 0.25}
+    assert result.with_extra(extra) == replace(result, extra=extra)
+    # every field but `extra` carried over (as a field added later must be)
+    changed = [f.name for f in fields(result) if getattr(result.with_extra(extra), f.name)
+               is not getattr(result, f.name)]
+    assert changed == ["extra"]
+
+
 @given(st.floats(allow_nan=False) | st.floats(-20, 20) | st.integers(-20_000, 20_000).map(
     lambda k: k / 2000))  # k / 2000: the halves where rounding could tip either way
 def test_round3_is_round_to_three_places(x):
