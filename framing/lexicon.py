@@ -129,10 +129,7 @@ class Scanner:
         self._opens = [_is_word_char(form[0]) for form in self._forms]
         self._closes = [_is_word_char(form[-1]) for form in self._forms]
         if _COMPILED:
-            self._openings: dict[int, list[int]] = {}  # by the hash of their opening
-            for k, form in enumerate(self._forms):
-                if self._opens[k]:
-                    self._openings.setdefault(_opening_hash(form), []).append(k)
+            self._openings = _openings(self._forms, self._opens)
             self._opening_bits = hash_bits(self._openings)
             self._after_marks = [k for k, opens in enumerate(self._opens) if not opens]
         elif self._forms:
@@ -184,6 +181,15 @@ def _on_word_boundaries(
 
 
 _OPENING_RE = re.compile(r"(\w+)(?:(\W+)(\w+))?")  # \w: what _is_word_char says, exactly
+
+
+def _openings(forms: list[str], opens: list[bool]) -> dict[int, list[int]]:
+    """The forms that begin with a word (by index, in order), by the hash of their opening."""
+    openings: dict[int, list[int]] = {}
+    for k, form in enumerate(forms):
+        if opens[k]:
+            openings.setdefault(_opening_hash(form), []).append(k)
+    return openings
 
 
 def _opening_hash(form: str) -> int:

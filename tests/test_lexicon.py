@@ -196,10 +196,7 @@ def test_word_matcher_finds_every_occurrence_even_when_hashes_collide(lexicon, m
     with pytest.MonkeyPatch.context() as patch:
         if mask is not None:
             patch.setattr(lexicon_module, "_FNV_MASK", mask)
-        openings = {}
-        for k, form in enumerate(scanner._forms):
-            if scanner._opens[k]:
-                openings.setdefault(lexicon_module._opening_hash(form), []).append(k)
+        openings = lexicon_module._openings(scanner._forms, scanner._opens)
         found = lexicon_module._word_occurrences(
             text, scanner._forms, scanner._closes, openings, hash_bits(openings))
     assert found == [o for o in every_occurrence(text, scanner) if scanner._opens[o[2]]]
