@@ -23,6 +23,9 @@ from .hashbits import has_bit, hash_bits
 from .text import TOKEN_RE, Doc, find_tokens, token_ranges, tokenize
 
 BUILTIN = ("loaded", "hedges", "boosters", "sarcasm", "speech_verbs", "event_words")
+# The built-in lexicons every scored article reads: the measures' and the speech verbs that
+# attribute quotations. Only the stance measure reads the event words.
+SCORING = ("loaded", "hedges", "boosters", "sarcasm", "speech_verbs")
 COLUMNS = ("entry", "category", "inflect", "rule", "weight", "note")
 REQUIRED_HEADER = ("name", "version", "description", "license", "provenance", "categories")
 INFLECTIONS = ("-", "verb", "noun")
@@ -84,8 +87,10 @@ class Lexicon:
         boundaries, with their context rules holding. Remembered on the `Doc`."""
         memo = doc.memo.get(id(self))
         if memo is None or memo[0] is not self:
-            scanner = _builtin_scanner() if _is_builtin(self) else self.scanner
-            scanner.scan(doc)
+            if _is_builtin(self):  # the event words with whichever others are not matched yet
+                scan_builtin(doc, SCORING if self.name in SCORING else BUILTIN)
+            else:
+                self.scanner.scan(doc)
             memo = doc.memo[id(self)]
         return memo[1]  # type: ignore[index]
 
@@ -103,7 +108,7 @@ class Lexicon:
 
     @cached_property
     def scanner(self) -> Scanner:
-        """This lexicon alone in an automaton (built-in lexicons share one: `_builtin_scanner`)."""
+        """This lexicon alone in an automaton (built-in lexicons share one: `scan_builtin`)."""
         return Scanner([self])
 
 
@@ -361,9 +366,17 @@ def _ends_word(text: str, end: int) -> bool:
     return True
 
 
+def scan_builtin(doc: Doc, names: Iterable[str] = BUILTIN) -> None:
+    """Match in one pass over `doc` the built-in lexicons of `names` not matched in it yet; each
+    one's `find` then reads its hits from the doc."""
+    wanted = tuple(name for name in BUILTIN if name in names and id(builtin(name)) not in doc.memo)
+    if wanted:
+        _builtin_scanner(wanted).scan(doc)
+
+
 @cache
-def _builtin_scanner() -> Scanner:
-    return Scanner([builtin(name) for name in BUILTIN])
+def _builtin_scanner(names: tuple[str, ...]) -> Scanner:
+    return Scanner([builtin(name) for name in names])
 
 
 def _is_builtin(lexicon: Lexicon) -> bool:

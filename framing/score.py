@@ -4,6 +4,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Sequence
 
+from .lexicon import scan_builtin
 from .measures import boosting, hedging, loaded_language, sarcasm, stance
 from .measures._evidence import as_doc, new_span
 from .measures.stance import ActorMatcher
@@ -48,6 +49,8 @@ def _score(
     article: Article, actors: Sequence[Actor], matcher: ActorMatcher | None, models: Models
 ) -> ArticleScore:
     doc = analyse(article.text)
+    if actors:  # stance reads the event words: matched with the measures' lexicons, in one pass
+        scan_builtin(doc)
     boosts = boosting(doc)
     measures = _with_models(doc, models, {
         "loaded_language": loaded_language(doc),

@@ -180,7 +180,7 @@ text_pieces = st.sampled_from(
 def test_scanner_finds_every_occurrence_on_word_boundaries(lexicon, parts):
     text = "".join(parts)
     own = Scanner([parse_lexicon(HEADER + MARKED, path="marked.tsv"), lexicon])
-    for scanner in (own, lexicon_module._builtin_scanner()):
+    for scanner in (own, lexicon_module._builtin_scanner(BUILTIN)):
         assert scanner._occurrences(text) == every_occurrence(text, scanner)
 
 
@@ -200,3 +200,32 @@ def test_word_matcher_finds_every_occurrence_even_when_hashes_collide(lexicon, m
         found = lexicon_module._word_occurrences(
             text, scanner._forms, scanner._closes, openings, hash_bits(openings))
     assert found == [o for o in every_occurrence(text, scanner) if scanner._opens[o[2]]]
+
+
+SAMPLE_TEXT = (
+    "Officials said the regime's troops reportedly attacked a village. \"It is clearly a "
+    "so-called liberation,\" he claimed. Up to 300 soldiers may have been killed in the fighting."
+)
+
+
+@pytest.mark.parametrize("first", ["loaded", "event_words", "all"])
+def test_builtin_lexicons_find_the_same_hits_however_they_are_matched_together(first):
+    doc = Doc(SAMPLE_TEXT)
+    if first == "all":
+        lexicon_module.scan_builtin(doc)
+    else:
+        builtin(first).find(doc)
+    for name in BUILTIN:
+        alone = Doc(SAMPLE_TEXT)
+        builtin(name).scanner.scan(alone)
+        assert builtin(name).find(doc) == alone.memo[id(builtin(name))][1], name
+    assert builtin("event_words").find(doc)  # the text has some: the test compares hits
+
+
+def test_the_lexicons_scoring_reads_are_matched_without_the_event_words():
+    doc = Doc(SAMPLE_TEXT)
+    builtin("hedges").find(doc)
+    assert {id(builtin(name)) for name in lexicon_module.SCORING} <= doc.memo.keys()
+    assert id(builtin("event_words")) not in doc.memo
+    lexicon_module.scan_builtin(doc)
+    assert {id(builtin(name)) for name in BUILTIN} <= doc.memo.keys()
