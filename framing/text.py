@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
-from functools import cached_property
-from typing import NamedTuple, Protocol
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, NamedTuple, Protocol
 
 from .build import is_compiled
 
@@ -460,6 +459,26 @@ def _continues_line(text: str, newline: int) -> bool:
     return text[word : last + 1].islower()
 
 
+class _memo:
+    """`functools.cached_property` without its lock: a `Doc` is never shared between threads,
+    and in Python 3.11 the lock and the interpreted `__get__` cost microseconds an article. As
+    with the original, the value computed on first use is kept in the instance's `__dict__`,
+    where later reads find it without calling `__get__`."""
+
+    def __init__(self, compute: Callable[[Doc], Any]) -> None:
+        self.compute = compute
+        self.__doc__ = compute.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, doc: Doc | None, owner: type | None = None) -> Any:
+        if doc is None:
+            return self
+        value = doc.__dict__[self.name] = self.compute(doc)
+        return value
+
+
 class Doc:
     """A text analysed once: sentences, quotations, own-voice word counts; tokens on demand.
 
@@ -477,11 +496,11 @@ class Doc:
 
     # --- characters: what every measure needs ---------------------------------------------
 
-    @cached_property
+    @_memo
     def sentence_bounds(self) -> list[tuple[int, int]]:
         return split_sentences(self.text)
 
-    @cached_property
+    @_memo
     def _sentence_starts(self) -> list[int]:
         return [start for start, _ in self.sentence_bounds]
 
@@ -497,11 +516,11 @@ class Doc:
         """(start, end) of that sentence; (0, 0) in a text without any."""
         return self.sentence_bounds[self.sentence_at(offset)] if self.sentence_bounds else (0, 0)
 
-    @cached_property
+    @_memo
     def quotes(self) -> list[Quote]:
         return find_quotes(self)
 
-    @cached_property
+    @_memo
     def _quote_starts(self) -> list[int]:
         return [q.inner_start for q in self.quotes]
 
@@ -514,11 +533,11 @@ class Doc:
         stop = start + 1 if end is None else end
         return quote if stop <= quote.inner_end else None
 
-    @cached_property
+    @_memo
     def sentence_words(self) -> list[int]:
         return [count_words(self.norm, start, end) for start, end in self.sentence_bounds]
 
-    @cached_property
+    @_memo
     def sentence_own_words(self) -> list[int]:
         """Own-voice words in each sentence: its words minus those inside quotations."""
         own = list(self.sentence_words)
@@ -533,47 +552,47 @@ class Doc:
                 own[s] = max(own[s] - inside, 0)
         return own
 
-    @cached_property
+    @_memo
     def words(self) -> int:
         return sum(self.sentence_words)
 
-    @cached_property
+    @_memo
     def own_sentences(self) -> int:
         """Sentences with at least one own-voice word."""
         return sum(1 for n in self.sentence_own_words if n)
 
-    @cached_property
+    @_memo
     def own_words(self) -> int:
         return sum(self.sentence_own_words)
 
     # --- tokens: built on first use (stance, classifiers) -----------------------------------
 
-    @cached_property
+    @_memo
     def tokens(self) -> list[Token]:
         return _as_tokens(self._token_columns)
 
-    @cached_property
+    @_memo
     def _token_columns(self) -> tuple[list[int], list[int], list[str], list[str]]:
         return token_columns(self.text)
 
     # The tokens column by column: what the scoring code reads (no object per token).
-    @cached_property
+    @_memo
     def token_starts(self) -> list[int]:
         return self._token_columns[0]
 
-    @cached_property
+    @_memo
     def token_ends(self) -> list[int]:
         return self._token_columns[1]
 
-    @cached_property
+    @_memo
     def token_texts(self) -> list[str]:
         return self._token_columns[2]
 
-    @cached_property
+    @_memo
     def token_norms(self) -> list[str]:
         return self._token_columns[3]
 
-    @cached_property
+    @_memo
     def sentences(self) -> list[Sentence]:
         """Sentences with the range of their tokens."""
         bounds = self.sentence_bounds
@@ -581,14 +600,14 @@ class Doc:
         return [new(Sentence, (*bound, *tokens))
                 for bound, tokens in zip(bounds, token_ranges(bounds, self.token_starts))]
 
-    @cached_property
+    @_memo
     def sentence_of(self) -> list[int]:
         index = [0] * len(self.token_starts)
         for s, sent in enumerate(self.sentences):
             index[sent.first : sent.stop] = [s] * (sent.stop - sent.first)
         return index
 
-    @cached_property
+    @_memo
     def in_quote(self) -> list[Quote | None]:
         """For each token, the quotation it sits inside, or None in the outlet's own voice."""
         starts, ends, quotes = self.token_starts, self.token_ends, self.quotes

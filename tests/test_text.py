@@ -113,6 +113,16 @@ def test_unterminated_quote_closes_at_paragraph_end():
     assert all(q is None for t, q in zip(doc.tokens, doc.in_quote) if t.start > doc.quotes[0].end)
 
 
+def test_a_doc_computes_each_analysis_once_on_first_use(monkeypatch):
+    calls = []
+    monkeypatch.setattr(Doc.sentence_bounds, "compute", lambda doc: calls.append(doc) or [(0, 3)])
+    doc = Doc("One. Two.")
+    assert "sentence_bounds" not in vars(doc)  # nothing before it is asked for
+    assert doc.sentence_bounds == [(0, 3)] and doc.sentence_bounds is doc.sentence_bounds
+    assert calls == [doc]
+    assert Doc.sentence_own_words.__doc__.startswith("Own-voice words in each sentence")
+
+
 def test_own_words_exclude_quoted_speech():
     doc = Doc("Officials said “four quoted words here” today.", speech_verbs=speech)
     assert doc.words == 7
