@@ -9,7 +9,7 @@ cdef Py_ssize_t _FNV_SEED, _FNV_PRIME, _FNV_MASK
 cpdef list _word_occurrences(str text, list forms, list closes, dict openings, bytearray bits)
 
 @cython.locals(pair_hash=Py_ssize_t, pair=bint, word=bint)
-cdef _open_at(str text, Py_ssize_t start, Py_ssize_t end, Py_ssize_t word_hash,
+cdef inline _open_at(str text, Py_ssize_t start, Py_ssize_t end, Py_ssize_t word_hash,
               Py_ssize_t next_start, Py_ssize_t next_hash, list forms, list closes,
               dict openings, bytearray bits, list found)
 
