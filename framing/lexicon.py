@@ -465,20 +465,51 @@ def previous_token(doc: Doc, start: int) -> str:
     return found[-1] if found else ""
 
 
+# Every character but white space belongs to a token, so the next token starts with the first
+# character after `end` that is not white space, and the previous one ends with the last before
+# `start`: most rules are settled by that one character, without tokenizing.
+
+
+def _first_after(text: str, end: int) -> str:
+    """The first character of `next_token` ("" if none)."""
+    n = len(text)
+    while end < n and text[end].isspace():
+        end += 1
+    return text[end] if end < n else ""
+
+
+def _last_before(text: str, start: int) -> str:
+    """The last character of `previous_token` ("" if none)."""
+    lo = max(0, start - 40)
+    while start > lo and text[start - 1].isspace():
+        start -= 1
+    return text[start - 1] if start > lo else ""
+
+
+_NUMBER_WORD_FIRSTS = frozenset(word[0] for word in _NUMBER_WORDS)
+_NEGATION_FIRSTS = frozenset(word[0] for word in _NEGATIONS)
+_NEGATION_LASTS = frozenset(word[-1] for word in _NEGATIONS)
+
+
 def _rule_before_number(doc: Doc, start: int, end: int) -> bool:
-    nxt = next_token(doc, end)
-    return bool(nxt) and (nxt[0].isdigit() or nxt in _NUMBER_WORDS or nxt in {"$", "£", "€"})
+    first = _first_after(doc.norm, end)
+    if first.isdigit() or first in ("$", "£", "€"):  # a currency sign is a token of its own
+        return True
+    return first in _NUMBER_WORD_FIRSTS and next_token(doc, end) in _NUMBER_WORDS
 
 
 def _rule_not_month(doc: Doc, start: int, end: int) -> bool:
     """'May' capitalised mid-sentence, or before a number ('May 5'), is the month."""
-    if next_token(doc, end)[:1].isdigit():
+    if _first_after(doc.norm, end).isdigit():
         return False
     return doc.text[start].islower() or _rule_sentence_start(doc, start, end)
 
 
 def _rule_not_negated(doc: Doc, start: int, end: int) -> bool:
-    return next_token(doc, end) not in _NEGATIONS and previous_token(doc, start) not in _NEGATIONS
+    if _first_after(doc.norm, end) in _NEGATION_FIRSTS and next_token(doc, end) in _NEGATIONS:
+        return False
+    return not (_last_before(doc.norm, start) in _NEGATION_LASTS
+                and previous_token(doc, start) in _NEGATIONS)
 
 
 def _rule_sentence_start(doc: Doc, start: int, end: int) -> bool:
@@ -488,7 +519,7 @@ def _rule_sentence_start(doc: Doc, start: int, end: int) -> bool:
 
 
 def _rule_in_parens(doc: Doc, start: int, end: int) -> bool:
-    return previous_token(doc, start) in ("(", "[")
+    return _last_before(doc.norm, start) in ("(", "[")  # a bracket is a token of its own
 
 
 def _rule_question(doc: Doc, start: int, end: int) -> bool:

@@ -229,3 +229,57 @@ def test_the_lexicons_scoring_reads_are_matched_without_the_event_words():
     assert id(builtin("event_words")) not in doc.memo
     lexicon_module.scan_builtin(doc)
     assert {id(builtin(name)) for name in BUILTIN} <= doc.memo.keys()
+
+
+# The context rules as first written, on whole tokens: the rules settle most cases by one
+# character, and must agree with these everywhere.
+def _rules_on_tokens() -> dict:
+    nxt, prev = lexicon_module.next_token, lexicon_module.previous_token
+    numbers, negations = lexicon_module._NUMBER_WORDS, lexicon_module._NEGATIONS
+
+    def before_number(doc, start, end):
+        token = nxt(doc, end)
+        return bool(token) and (token[0].isdigit() or token in numbers
+                                or token in {"$", "£", "€"})
+
+    def not_month(doc, start, end):
+        if nxt(doc, end)[:1].isdigit():
+            return False
+        return doc.text[start].islower() or lexicon_module._rule_sentence_start(doc, start, end)
+
+    def not_negated(doc, start, end):
+        return nxt(doc, end) not in negations and prev(doc, start) not in negations
+
+    def in_parens(doc, start, end):
+        return prev(doc, start) in ("(", "[")
+
+    return {"before_number": before_number, "not_month": not_month, "not_negated": not_negated,
+            "in_parens": in_parens}
+
+
+rule_pieces = st.sampled_from(
+    ["May", "may", "up to", "5", "²", "$", "£", "€", "a", "an", "several", "dozens", "ab", "not",
+     "n't", "don't", "never", "no", "cannot", "can", "nor", "(", "[", ")", "u.s.", "’s", "'s",
+     "Ten", "-", ".", " ", "  ", "\n", "\u00a0", "\t", "x" * 45, "é"]
+)
+
+
+@given(st.lists(rule_pieces, max_size=20), st.data())
+def test_context_rules_agree_with_their_definition_on_whole_tokens(parts, data):
+    text = "".join(parts)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    doc = Doc(text)
+    for name, rule in _rules_on_tokens().items():
+        if name == "not_month" and start == len(text):  # it reads the match's first character
+            continue
+        assert lexicon_module.RULES[name](doc, start, end) == rule(doc, start, end), name
+
+
+@pytest.mark.parametrize("gap", [38, 39, 40, 41])
+def test_context_rules_look_back_as_far_as_the_token_before_is_looked_for(gap):
+    for before in ("(", "not"):
+        text = before + " " * gap + "word"
+        doc, start = Doc(text), len(text) - 4
+        for name, rule in _rules_on_tokens().items():
+            assert lexicon_module.RULES[name](doc, start, len(text)) == rule(doc, start, len(text))
