@@ -7,7 +7,7 @@ rules then filter the few occurrences it finds.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from itertools import pairwise
@@ -366,7 +366,7 @@ def _ends_word(text: str, end: int) -> bool:
     return True
 
 
-def scan_builtin(doc: Doc, names: Iterable[str] = BUILTIN) -> None:
+def scan_builtin(doc: Doc, names: Collection[str] = BUILTIN) -> None:
     """Match in one pass over `doc` the built-in lexicons of `names` not matched in it yet; each
     one's `find` then reads its hits from the doc."""
     wanted = tuple(name for name in BUILTIN if name in names and id(builtin(name)) not in doc.memo)
