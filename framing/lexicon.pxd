@@ -36,8 +36,8 @@ cpdef bint _ends_word(str text, Py_ssize_t end) except -1
 
 cpdef bint _rules_hold(object doc, tuple rules, Py_ssize_t start, Py_ssize_t end) except -1
 
-@cython.locals(n=Py_ssize_t)
+@cython.locals(at=Py_ssize_t)
 cpdef str _first_after(str text, Py_ssize_t end)
 
-@cython.locals(lo=Py_ssize_t)
+@cython.locals(lo=Py_ssize_t, at=Py_ssize_t)
 cpdef str _last_before(str text, Py_ssize_t start)

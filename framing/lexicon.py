@@ -20,7 +20,7 @@ from .build import is_compiled
 from .data import lexicon_dir, read_utf8
 from .errors import LexiconError
 from .hashbits import has_bit, hash_bits
-from .text import TOKEN_RE, Doc, find_tokens, token_ranges, tokenize
+from .text import TOKEN_RE, Doc, find_tokens, skip_space, token_ranges, tokenize, trim_space
 
 BUILTIN = ("loaded", "hedges", "boosters", "sarcasm", "speech_verbs", "event_words")
 # The built-in lexicons every scored article reads: the measures' and the speech verbs that
@@ -472,18 +472,15 @@ def previous_token(doc: Doc, start: int) -> str:
 
 def _first_after(text: str, end: int) -> str:
     """The first character of `next_token` ("" if none)."""
-    n = len(text)
-    while end < n and text[end].isspace():
-        end += 1
-    return text[end] if end < n else ""
+    at = skip_space(text, end)
+    return text[at] if at < len(text) else ""
 
 
 def _last_before(text: str, start: int) -> str:
     """The last character of `previous_token` ("" if none)."""
     lo = max(0, start - 40)
-    while start > lo and text[start - 1].isspace():
-        start -= 1
-    return text[start - 1] if start > lo else ""
+    at = trim_space(text, start, lo)
+    return text[at - 1] if at > lo else ""
 
 
 _NUMBER_WORD_FIRSTS = frozenset(word[0] for word in _NUMBER_WORDS)

@@ -62,10 +62,9 @@ cpdef bint _continues_line(str text, Py_ssize_t newline) except -1
                n=Py_ssize_t, pos=Py_ssize_t, ch=Py_UCS4, newline=Py_ssize_t, end=Py_ssize_t)
 cpdef list _pair_quote_marks(str text)
 
-@cython.locals(i=Py_ssize_t)
-cpdef Py_ssize_t _next_paragraph_start(str text, Py_ssize_t newline) except -1
+cpdef Py_ssize_t skip_space(str text, Py_ssize_t at) except -1
 
-cpdef Py_ssize_t _trim_end(str text, Py_ssize_t end) except -1
+cpdef Py_ssize_t trim_space(str text, Py_ssize_t end, Py_ssize_t lo=*) except -1
 
 @cython.locals(before=Py_UCS4, after=Py_UCS4)
 cpdef bint _can_open(str text, Py_ssize_t pos, Py_UCS4 ch) except -1

@@ -742,10 +742,10 @@ def _pair_quote_marks(text: str) -> list[tuple[int, int, bool]]:
         if open_at >= 0:
             newline = text.find("\n", scan_from, pos)
             if newline != -1:
-                if ch in "“\"«„" and _next_paragraph_start(text, newline) == pos:
+                if ch in "“\"«„" and skip_space(text, newline) == pos:
                     scan_from = pos + 1
                     continue
-                pairs.append((open_at, _trim_end(text, newline), False))
+                pairs.append((open_at, trim_space(text, newline), False))
                 open_at = -1
             elif ch == closer and _can_close(text, pos, ch):
                 pairs.append((open_at, pos, True))
@@ -755,19 +755,20 @@ def _pair_quote_marks(text: str) -> list[tuple[int, int, bool]]:
             open_at, closer, scan_from = pos, OPEN_QUOTES[ch], pos + 1
     if open_at >= 0:
         end = text.find("\n", scan_from)
-        pairs.append((open_at, _trim_end(text, end if end != -1 else len(text)), False))
+        pairs.append((open_at, trim_space(text, end if end != -1 else len(text)), False))
     return [(a, b, closed) for a, b, closed in pairs if b > a + 1]
 
 
-def _next_paragraph_start(text: str, newline: int) -> int:
-    i = newline
-    while i < len(text) and text[i].isspace():
-        i += 1
-    return i
+def skip_space(text: str, at: int) -> int:
+    """The first offset from `at` on that is not white space (the length of the text if none)."""
+    while at < len(text) and text[at].isspace():
+        at += 1
+    return at
 
 
-def _trim_end(text: str, end: int) -> int:
-    while end > 0 and text[end - 1].isspace():
+def trim_space(text: str, end: int, lo: int = 0) -> int:
+    """`end` moved back over the white space before it, no further than `lo`."""
+    while end > lo and text[end - 1].isspace():
         end -= 1
     return end
 
