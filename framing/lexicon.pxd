@@ -1,21 +1,30 @@
 # C types for lexicon.py's matching loops, used when the module is compiled (see setup.py).
 cimport cython
-from framing.hashbits cimport has_bit
 
 cdef Py_ssize_t _FNV_SEED, _FNV_PRIME, _FNV_MASK
 
 @cython.locals(last_start=Py_ssize_t, last_end=Py_ssize_t, last_hash=Py_ssize_t,
-               start=Py_ssize_t, h=Py_ssize_t, i=Py_ssize_t, ch=Py_UCS4)
-cpdef list _word_occurrences(str text, list forms, list closes, dict openings, bytearray bits)
+               start=Py_ssize_t, h=Py_ssize_t, i=Py_ssize_t, ch=Py_UCS4,
+               slots="const unsigned char *", mask=Py_ssize_t)
+cpdef list _word_occurrences(str text, list forms, list closes, bytearray table,
+                             list opening_forms)
 
-@cython.locals(pair_hash=Py_ssize_t, pair=bint, word=bint)
+@cython.locals(at=Py_ssize_t, p=Py_ssize_t, slot=Py_ssize_t)
+cdef inline Py_ssize_t _opening_at(const unsigned char *table, Py_ssize_t mask,
+                                   Py_ssize_t h) noexcept
+
+@cython.locals(value=Py_ssize_t)
+cdef inline Py_ssize_t _read_uint32(const unsigned char *data, Py_ssize_t at) noexcept
+
+@cython.locals(pair_hash=Py_ssize_t, pair=Py_ssize_t, word=Py_ssize_t)
 cdef inline _open_at(str text, Py_ssize_t start, Py_ssize_t end, Py_ssize_t word_hash,
               Py_ssize_t next_start, Py_ssize_t next_hash, list forms, list closes,
-              dict openings, bytearray bits, list found)
+              const unsigned char *table, Py_ssize_t mask, list opening_forms,
+              list found)
 
-@cython.locals(k=Py_ssize_t, end=Py_ssize_t, form=str, candidates=list)
-cdef _add_found(str text, Py_ssize_t start, Py_ssize_t key, list forms, list closes,
-                dict openings, list found)
+@cython.locals(k=Py_ssize_t, end=Py_ssize_t, form=str)
+cdef _add_found(str text, Py_ssize_t start, list candidates, list forms, list closes,
+                list found)
 
 @cython.locals(h=Py_ssize_t, ch=Py_UCS4)
 cpdef Py_ssize_t _word_hash(str word) except -1

@@ -19,7 +19,6 @@ from ahocorasick_rs import AhoCorasick, Implementation
 from .build import is_compiled
 from .data import lexicon_dir, read_utf8
 from .errors import LexiconError
-from .hashbits import has_bit, hash_bits
 from .text import TOKEN_RE, Doc, find_tokens, skip_space, token_ranges, tokenize, trim_space
 
 BUILTIN = ("loaded", "hedges", "boosters", "sarcasm", "speech_verbs", "event_words")
@@ -134,8 +133,7 @@ class Scanner:
         self._opens = [_is_word_char(form[0]) for form in self._forms]
         self._closes = [_is_word_char(form[-1]) for form in self._forms]
         if _COMPILED:
-            self._openings = _openings(self._forms, self._opens)
-            self._opening_bits = hash_bits(self._openings)
+            self._table, self._opening_forms = _opening_table(_openings(self._forms, self._opens))
             self._after_marks = [k for k, opens in enumerate(self._opens) if not opens]
         elif self._forms:
             self._automaton = AhoCorasick(self._forms, implementation=Implementation.ContiguousNFA)
@@ -155,8 +153,8 @@ class Scanner:
         if not _COMPILED:
             matches = self._automaton.find_matches_as_indexes(text, overlapping=True)
             return _on_word_boundaries(text, matches, self._opens, self._closes)
-        found = _word_occurrences(text, self._forms, self._closes, self._openings,
-                                  self._opening_bits)
+        found = _word_occurrences(text, self._forms, self._closes, self._table,
+                                  self._opening_forms)
         if self._after_marks:
             found += _mark_occurrences(text, self._forms, self._closes, self._after_marks)
             found.sort()
@@ -205,9 +203,50 @@ def _opening_hash(form: str) -> int:
     return _pair_hash(h, len(gap), _word_hash(second)) if gap else h
 
 
+def _opening_table(openings: dict[int, list[int]]) -> tuple[bytearray, list[list[int]]]:
+    """The openings as a hash table the compiled matcher reads without making a Python object:
+    open addressing, at most a quarter full, so that most words, which open no form, stop at an
+    empty slot. Each slot is 8 bytes, little-endian: the hash, and 1 + the index in the list
+    returned beside the table of the forms it opens (0: an empty slot)."""
+    size = 16
+    while size < 4 * len(openings):
+        size *= 2
+    table = bytearray(8 * size)
+    forms = []
+    for h, ks in openings.items():
+        at = h & (size - 1)
+        while table[8 * at + 4 : 8 * at + 8] != bytes(4):
+            at = (at + 1) & (size - 1)
+        table[8 * at : 8 * at + 8] = h.to_bytes(4, "little") + (len(forms) + 1).to_bytes(4, "little")
+        forms.append(ks)
+    return table, forms
+
+
+def _opening_at(table: bytearray, mask: int, h: int) -> int:
+    """Where the forms opening with hash `h` are in the list beside `table` (of `mask` + 1
+    slots), or -1: none."""
+    at = h & mask
+    while True:
+        p = 8 * at
+        slot = _read_uint32(table, p + 4)
+        if slot == 0:
+            return -1
+        if _read_uint32(table, p) == h:
+            return slot - 1
+        at = (at + 1) & mask
+
+
+def _read_uint32(data: bytearray, at: int) -> int:
+    """The unsigned little-endian 4-byte integer at `at`."""
+    value = data[at + 3]
+    value = value << 8 | data[at + 2]
+    value = value << 8 | data[at + 1]
+    return value << 8 | data[at]
+
+
 def _word_occurrences(
-    text: str, forms: list[str], closes: list[bool], openings: dict[int, list[int]],
-    bits: bytearray,
+    text: str, forms: list[str], closes: list[bool], table: bytearray,
+    opening_forms: list[list[int]],
 ) -> list[tuple[int, int, int]]:
     """`Scanner._occurrences` for the forms that begin with a word, in order, by one loop over
     the characters that hashes each word as it reads it.
@@ -216,6 +255,7 @@ def _word_occurrences(
     word (or its two words and what separates them), as the text's words end where the form's
     do."""
     found: list[tuple[int, int, int]] = []
+    slots, mask = table, len(table) // 8 - 1  # compiled, slots is a C pointer to its bytes
     last_start = last_end = last_hash = -1  # the word before the one being read
     start, h = -1, 0
     for i, ch in enumerate(text + " "):  # a space ends the last word
@@ -226,48 +266,45 @@ def _word_occurrences(
         elif start >= 0:
             if last_start >= 0:
                 _open_at(text, last_start, last_end, last_hash, start, h, forms, closes,
-                         openings, bits, found)
+                         slots, mask, opening_forms, found)
             last_start, last_end, last_hash, start = start, i, h, -1
     if last_start >= 0:
-        _open_at(text, last_start, last_end, last_hash, -1, -1, forms, closes, openings, bits,
-                 found)
+        _open_at(text, last_start, last_end, last_hash, -1, -1, forms, closes, slots, mask,
+                 opening_forms, found)
     return found
 
 
 def _open_at(
     text: str, start: int, end: int, word_hash: int, next_start: int, next_hash: int,
-    forms: list[str], closes: list[bool], openings: dict[int, list[int]], bits: bytearray,
-    found: list[tuple[int, int, int]],
+    forms: list[str], closes: list[bool], table: bytearray, mask: int,
+    opening_forms: list[list[int]], found: list[tuple[int, int, int]],
 ) -> None:
     """The forms that occur at the word text[start:end] (the next word, if any, starts at
-    `next_start`), looked up by the hashes of the word and of the two words: no string is made.
-    Most words open no form, and their hashes' bits say so first."""
+    `next_start`), looked up by the hashes of the word and of the two words: no string is made."""
     pair_hash = _pair_hash(word_hash, next_start - end, next_hash) if next_start >= 0 else -1
-    pair = pair_hash >= 0 and has_bit(bits, pair_hash)
-    word = word_hash != pair_hash and has_bit(bits, word_hash)  # equal: one look-up finds all
-    if not (pair or word) or not _starts_word(text, start):  # "called" in "so-called"
+    pair = _opening_at(table, mask, pair_hash) if pair_hash >= 0 else -1
+    word = _opening_at(table, mask, word_hash) if word_hash != pair_hash else -1  # equal: 1 look-up
+    if (pair < 0 and word < 0) or not _starts_word(text, start):  # "called" in "so-called"
         return
-    if pair:  # two-word openings first: their forms are longer
-        _add_found(text, start, pair_hash, forms, closes, openings, found)
-    if word:
-        _add_found(text, start, word_hash, forms, closes, openings, found)
+    if pair >= 0:  # two-word openings first: their forms are longer
+        _add_found(text, start, opening_forms[pair], forms, closes, found)
+    if word >= 0:
+        _add_found(text, start, opening_forms[word], forms, closes, found)
 
 
 def _add_found(
-    text: str, start: int, key: int, forms: list[str], closes: list[bool],
-    openings: dict[int, list[int]], found: list[tuple[int, int, int]],
+    text: str, start: int, candidates: list[int], forms: list[str], closes: list[bool],
+    found: list[tuple[int, int, int]],
 ) -> None:
-    """The forms whose opening hashes to `key` that occur at `start`, longest first (a form of
-    another opening with the same hash does not occur there)."""
-    candidates = openings.get(key)
-    if candidates is None:
-        return
+    """The forms of `candidates` that occur at `start`, longest first (a form of another opening
+    with the same hash does not occur there)."""
     for k in candidates:
         form = forms[k]
         if text.startswith(form, start):
             end = start + len(form)
             if not closes[k] or _ends_word(text, end):
                 found.append((start, -end, k))
+
 
 
 def _mark_occurrences(

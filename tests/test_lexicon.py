@@ -6,7 +6,6 @@ from hypothesis import strategies as st
 
 from framing import lexicon as lexicon_module
 from framing.errors import LexiconError
-from framing.hashbits import hash_bits
 from framing.lexicon import BUILTIN, Scanner, builtin, parse_lexicon, verb_forms
 from framing.text import Doc
 
@@ -198,8 +197,26 @@ def test_word_matcher_finds_every_occurrence_even_when_hashes_collide(lexicon, m
             patch.setattr(lexicon_module, "_FNV_MASK", mask)
         openings = lexicon_module._openings(scanner._forms, scanner._opens)
         found = lexicon_module._word_occurrences(
-            text, scanner._forms, scanner._closes, openings, hash_bits(openings))
+            text, scanner._forms, scanner._closes, *lexicon_module._opening_table(openings))
     assert found == [o for o in every_occurrence(text, scanner) if scanner._opens[o[2]]]
+
+
+@given(st.sets(st.integers(0, 2**32 - 1), max_size=40), st.integers(0, 2**32 - 1))
+def test_opening_table_finds_each_hash_and_no_other(hashes, other):
+    """Every hash of the table is found, with its own forms; any other is not. The hashes that
+    fall in the table's last slot make the look-up wrap around to the first. (Compiled, the
+    look-up reads a C pointer and is not callable from Python: pure Python runs this.)"""
+    if lexicon_module._COMPILED:
+        pytest.skip("compiled, the look-up takes a C pointer")
+    openings = {h: [h % 97] for h in hashes}
+    openings.update({2**32 - 1 - 2**16 * k: [k] for k in range(3)})  # all in the last slot
+    table, forms = lexicon_module._opening_table(openings)
+    mask = len(table) // 8 - 1
+    assert 4 * len(openings) <= mask + 1
+    for h, ks in openings.items():
+        assert forms[lexicon_module._opening_at(table, mask, h)] == ks
+    if other not in openings:
+        assert lexicon_module._opening_at(table, mask, other) == -1
 
 
 SAMPLE_TEXT = (
