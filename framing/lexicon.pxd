@@ -1,13 +1,14 @@
 # C types for lexicon.py's matching loops, used when the module is compiled (see setup.py).
 cimport cython
+from framing.text cimport is_cased_beyond_ascii
 
 cdef Py_ssize_t _FNV_SEED, _FNV_PRIME, _FNV_MASK
 
 @cython.locals(last_start=Py_ssize_t, last_end=Py_ssize_t, last_hash=Py_ssize_t,
                start=Py_ssize_t, h=Py_ssize_t, i=Py_ssize_t, ch=Py_UCS4,
-               slots="const unsigned char *", mask=Py_ssize_t)
+               slots="const unsigned char *", mask=Py_ssize_t, code=Py_ssize_t)
 cpdef list _word_occurrences(str text, list forms, list closes, bytearray table,
-                             list opening_forms)
+                             list opening_forms, bint fold)
 
 @cython.locals(at=Py_ssize_t, p=Py_ssize_t, slot=Py_ssize_t)
 cdef inline Py_ssize_t _opening_at(const unsigned char *table, Py_ssize_t mask,
@@ -20,11 +21,17 @@ cdef inline Py_ssize_t _read_uint32(const unsigned char *data, Py_ssize_t at) no
 cdef inline _open_at(str text, Py_ssize_t start, Py_ssize_t end, Py_ssize_t word_hash,
               Py_ssize_t next_start, Py_ssize_t next_hash, list forms, list closes,
               const unsigned char *table, Py_ssize_t mask, list opening_forms,
-              list found)
+              bint fold, list found)
 
 @cython.locals(k=Py_ssize_t, end=Py_ssize_t, form=str)
 cdef _add_found(str text, Py_ssize_t start, list candidates, list forms, list closes,
-                list found)
+                bint fold, list found)
+
+@cython.locals(at=Py_ssize_t, end=Py_ssize_t, want=Py_UCS4)
+cdef bint _occurs_folded(str text, str form, Py_ssize_t start) except -1
+
+@cython.locals(code=Py_ssize_t)
+cdef inline Py_ssize_t _folded(Py_UCS4 ch) noexcept
 
 @cython.locals(h=Py_ssize_t, ch=Py_UCS4)
 cpdef Py_ssize_t _word_hash(str word) except -1

@@ -19,7 +19,17 @@ from ahocorasick_rs import AhoCorasick, Implementation
 from .build import is_compiled
 from .data import lexicon_dir, read_utf8
 from .errors import LexiconError
-from .text import TOKEN_RE, Doc, find_tokens, skip_space, token_ranges, tokenize, trim_space
+from .text import (
+    TOKEN_RE,
+    Doc,
+    find_tokens,
+    is_cased_beyond_ascii,
+    normalise_text,
+    skip_space,
+    token_ranges,
+    tokenize,
+    trim_space,
+)
 
 BUILTIN = ("loaded", "hedges", "boosters", "sarcasm", "speech_verbs", "event_words")
 # The built-in lexicons every scored article reads: the measures' and the speech verbs that
@@ -116,7 +126,9 @@ class Scanner:
     filter the occurrences found.
 
     Compiled, a typed loop reads the text's words and looks each one up (with the next word) among
-    the openings of every written form, so the cost does not grow with the lexicons. As pure
+    the openings of every written form, so the cost does not grow with the lexicons. It reads the
+    text as written, lower-casing ASCII letters as it goes, unless the text has a cased letter
+    beyond ASCII (or the forms one that begins with a mark): then it reads `Doc.norm`. As pure
     Python, an Aho-Corasick automaton over every form (ahocorasick-rs, a compiled library) is
     several times faster than any loop Python runs over the words."""
 
@@ -140,8 +152,14 @@ class Scanner:
 
     def scan(self, doc: Doc) -> None:
         """Find the matches of every lexicon in `doc` and remember them on it."""
-        text = doc.norm.replace("\n", " ") if "\n" in doc.norm else doc.norm
-        hits = _longest_first(doc, self._occurrences(text), self._targets, len(self.lexicons))
+        found = None
+        if _COMPILED and self._forms and not self._after_marks:
+            found = _word_occurrences(doc.text, self._forms, self._closes, self._table,
+                                      self._opening_forms, True)
+        if found is None:
+            norm = doc.norm
+            found = self._occurrences(norm.replace("\n", " ") if "\n" in norm else norm)
+        hits = _longest_first(doc, found, self._targets, len(self.lexicons))
         for lexicon, found in zip(self.lexicons, hits):
             doc.memo[id(lexicon)] = (lexicon, found)
 
@@ -154,7 +172,7 @@ class Scanner:
             matches = self._automaton.find_matches_as_indexes(text, overlapping=True)
             return _on_word_boundaries(text, matches, self._opens, self._closes)
         found = _word_occurrences(text, self._forms, self._closes, self._table,
-                                  self._opening_forms)
+                                  self._opening_forms, False)
         if self._after_marks:
             found += _mark_occurrences(text, self._forms, self._closes, self._after_marks)
             found.sort()
@@ -246,38 +264,49 @@ def _read_uint32(data: bytearray, at: int) -> int:
 
 def _word_occurrences(
     text: str, forms: list[str], closes: list[bool], table: bytearray,
-    opening_forms: list[list[int]],
-) -> list[tuple[int, int, int]]:
+    opening_forms: list[list[int]], fold: bool,
+) -> list[tuple[int, int, int]] | None:
     """`Scanner._occurrences` for the forms that begin with a word, in order, by one loop over
     the characters that hashes each word as it reads it.
 
     Such a form can only begin where a word begins, and its opening is then exactly the text's
     word (or its two words and what separates them), as the text's words end where the form's
-    do."""
+    do.
+
+    With `fold`, the text is read as `normalise_text` and the scan would write it, with line
+    breaks as spaces: ASCII capitals as small letters, curly apostrophes straight. That holds
+    only for a text whose cased letters are all ASCII, so at any other (É, İ) it gives up and
+    returns None."""
     found: list[tuple[int, int, int]] = []
     slots, mask = table, len(table) // 8 - 1  # compiled, slots is a C pointer to its bytes
     last_start = last_end = last_hash = -1  # the word before the one being read
     start, h = -1, 0
     for i, ch in enumerate(text + " "):  # a space ends the last word
+        code = ord(ch)
+        if fold:
+            if 65 <= code <= 90:  # A-Z
+                code += 32
+            elif code > 127 and is_cased_beyond_ascii(ch):
+                return None
         if _is_word_char(ch):
             if start < 0:
                 start, h = i, _FNV_SEED
-            h = (h ^ ord(ch)) * _FNV_PRIME & _FNV_MASK
+            h = (h ^ code) * _FNV_PRIME & _FNV_MASK
         elif start >= 0:
             if last_start >= 0:
                 _open_at(text, last_start, last_end, last_hash, start, h, forms, closes,
-                         slots, mask, opening_forms, found)
+                         slots, mask, opening_forms, fold, found)
             last_start, last_end, last_hash, start = start, i, h, -1
     if last_start >= 0:
         _open_at(text, last_start, last_end, last_hash, -1, -1, forms, closes, slots, mask,
-                 opening_forms, found)
+                 opening_forms, fold, found)
     return found
 
 
 def _open_at(
     text: str, start: int, end: int, word_hash: int, next_start: int, next_hash: int,
     forms: list[str], closes: list[bool], table: bytearray, mask: int,
-    opening_forms: list[list[int]], found: list[tuple[int, int, int]],
+    opening_forms: list[list[int]], fold: bool, found: list[tuple[int, int, int]],
 ) -> None:
     """The forms that occur at the word text[start:end] (the next word, if any, starts at
     `next_start`), looked up by the hashes of the word and of the two words: no string is made."""
@@ -287,24 +316,49 @@ def _open_at(
     if (pair < 0 and word < 0) or not _starts_word(text, start):  # "called" in "so-called"
         return
     if pair >= 0:  # two-word openings first: their forms are longer
-        _add_found(text, start, opening_forms[pair], forms, closes, found)
+        _add_found(text, start, opening_forms[pair], forms, closes, fold, found)
     if word >= 0:
-        _add_found(text, start, opening_forms[word], forms, closes, found)
+        _add_found(text, start, opening_forms[word], forms, closes, fold, found)
 
 
 def _add_found(
     text: str, start: int, candidates: list[int], forms: list[str], closes: list[bool],
-    found: list[tuple[int, int, int]],
+    fold: bool, found: list[tuple[int, int, int]],
 ) -> None:
-    """The forms of `candidates` that occur at `start`, longest first (a form of another opening
-    with the same hash does not occur there)."""
+    """The forms of `candidates` that occur at `start` (folded, with `fold`), longest first (a
+    form of another opening with the same hash does not occur there)."""
     for k in candidates:
         form = forms[k]
-        if text.startswith(form, start):
+        if _occurs_folded(text, form, start) if fold else text.startswith(form, start):
             end = start + len(form)
             if not closes[k] or _ends_word(text, end):
                 found.append((start, -end, k))
 
+
+
+def _occurs_folded(text: str, form: str, start: int) -> bool:
+    """Whether the normalised `form` is written at `start` in a text whose cased letters are all
+    ASCII: in any case, with curly apostrophes, a line break for a space."""
+    end = start + len(form)
+    if end > len(text) or _folded(text[end - 1]) != ord(form[-1]):  # most misses, at once
+        return False
+    at = start
+    for want in form:  # compiled, a loop over the characters without indexing
+        if _folded(text[at]) != ord(want):
+            return False
+        at += 1
+    return True
+
+
+def _folded(ch: str) -> int:
+    """The code of `ch` as `normalise` writes it in a text whose cased letters are all ASCII, and
+    a line break as a space."""
+    code = ord(ch)
+    if 65 <= code <= 90:  # A-Z
+        return code + 32
+    if code == 0x2019 or code == 0x2018:  # ’ ‘
+        return 39
+    return 32 if code == 10 else code
 
 
 def _mark_occurrences(
@@ -383,7 +437,7 @@ def _starts_word(text: str, start: int) -> bool:
     before = text[start - 1]
     if _is_word_char(before):
         return False
-    return not (before in "-'" and start > 1 and _is_word_char(text[start - 2]))
+    return not (before in "-'’‘" and start > 1 and _is_word_char(text[start - 2]))
 
 
 def _ends_word(text: str, end: int) -> bool:
@@ -394,10 +448,10 @@ def _ends_word(text: str, end: int) -> bool:
     after = text[end]
     if _is_word_char(after):
         return False
-    if after == "-" or after == "'":
+    if after in "-'’‘":
         if end + 1 >= n or not _is_word_char(text[end + 1]):
             return True
-        if after == "'" and text[end + 1] == "s":
+        if after != "-" and text[end + 1] in "sS":
             return end + 2 >= n or not _is_word_char(text[end + 2])
         return False
     return True
@@ -492,19 +546,20 @@ _NEXT_TOKEN_RE = re.compile(r"\s*(" + TOKEN_RE.pattern + ")")
 
 def next_token(doc: Doc, end: int) -> str:
     """The normalised token right after offset `end` ("" at the end of the text)."""
-    m = _NEXT_TOKEN_RE.match(doc.norm, end)
-    return m.group(1) if m else ""
+    m = _NEXT_TOKEN_RE.match(doc.text, end)
+    return normalise_text(m.group(1)) if m else ""
 
 
 def previous_token(doc: Doc, start: int) -> str:
     """The normalised token right before offset `start` ("" at the start of the text)."""
-    found = find_tokens(doc.norm, max(0, start - 40), start)
-    return found[-1] if found else ""
+    found = find_tokens(doc.text, max(0, start - 40), start)
+    return normalise_text(found[-1]) if found else ""
 
 
 # Every character but white space belongs to a token, so the next token starts with the first
 # character after `end` that is not white space, and the previous one ends with the last before
-# `start`: most rules are settled by that one character, without tokenizing.
+# `start`: most rules are settled by that one character (lower-cased: the words they look for
+# are), without tokenizing.
 
 
 def _first_after(text: str, end: int) -> str:
@@ -526,23 +581,24 @@ _NEGATION_LASTS = frozenset(word[-1] for word in _NEGATIONS)
 
 
 def _rule_before_number(doc: Doc, start: int, end: int) -> bool:
-    first = _first_after(doc.norm, end)
+    first = _first_after(doc.text, end)
     if first.isdigit() or first in ("$", "£", "€"):  # a currency sign is a token of its own
         return True
-    return first in _NUMBER_WORD_FIRSTS and next_token(doc, end) in _NUMBER_WORDS
+    return first.lower() in _NUMBER_WORD_FIRSTS and next_token(doc, end) in _NUMBER_WORDS
 
 
 def _rule_not_month(doc: Doc, start: int, end: int) -> bool:
     """'May' capitalised mid-sentence, or before a number ('May 5'), is the month."""
-    if _first_after(doc.norm, end).isdigit():
+    if _first_after(doc.text, end).isdigit():
         return False
     return doc.text[start].islower() or _rule_sentence_start(doc, start, end)
 
 
 def _rule_not_negated(doc: Doc, start: int, end: int) -> bool:
-    if _first_after(doc.norm, end) in _NEGATION_FIRSTS and next_token(doc, end) in _NEGATIONS:
+    first = _first_after(doc.text, end).lower()
+    if first in _NEGATION_FIRSTS and next_token(doc, end) in _NEGATIONS:
         return False
-    return not (_last_before(doc.norm, start) in _NEGATION_LASTS
+    return not (_last_before(doc.text, start).lower() in _NEGATION_LASTS
                 and previous_token(doc, start) in _NEGATIONS)
 
 
@@ -553,7 +609,7 @@ def _rule_sentence_start(doc: Doc, start: int, end: int) -> bool:
 
 
 def _rule_in_parens(doc: Doc, start: int, end: int) -> bool:
-    return _last_before(doc.norm, start) in ("(", "[")  # a bracket is a token of its own
+    return _last_before(doc.text, start) in ("(", "[")  # a bracket is a token of its own
 
 
 def _rule_question(doc: Doc, start: int, end: int) -> bool:

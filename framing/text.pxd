@@ -7,6 +7,9 @@ cpdef str normalise(str word)
 @cython.locals(out=bytearray, units="unsigned char *", i=Py_ssize_t, ch=Py_UCS4, code=Py_ssize_t)
 cpdef _normalised_ascii_cased(str text)
 
+@cython.locals(code=Py_ssize_t)
+cpdef bint is_cased_beyond_ascii(Py_UCS4 ch) noexcept
+
 cpdef tuple token_columns(str text, Py_ssize_t offset=*)
 
 @cython.locals(pos=Py_ssize_t, start=Py_ssize_t, end=Py_ssize_t, chunk=str, word=str, mark=str,

@@ -120,15 +120,20 @@ def _normalised_ascii_cased(text: str) -> str | None:
             code += 32
         elif code == 0x2019 or code == 0x2018:  # ’ ‘
             code = 39
-        elif code > 127 and (ch.isupper() or ch.istitle() or 0xD800 <= code <= 0xDFFF
-                             or code > 0xFFFF):
-            # upper or title case: what lower-casing can change, and a few it leaves alone (ℂ);
-            # a surrogate, or beyond one unit of UTF-16
+        elif code > 127 and is_cased_beyond_ascii(ch):
             return None
         units[i] = code & 255  # little-endian
         units[i + 1] = code >> 8
         i += 2
     return out.decode("utf-16-le")
+
+
+def is_cased_beyond_ascii(ch: str) -> bool:
+    """Whether `ch`, beyond ASCII, may be changed by lower-casing: upper or title case (and a few
+    such that it leaves alone, as ℂ); also a surrogate, or beyond one unit of UTF-16. A text
+    without any has only ASCII letters to lower-case."""
+    code = ord(ch)
+    return ch.isupper() or ch.istitle() or 0xD800 <= code <= 0xDFFF or code > 0xFFFF
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
@@ -490,11 +495,16 @@ class Doc:
         if not isinstance(text, str):  # the compiled string loops would misread anything else
             raise TypeError(f"a Doc is made of text (str), not {type(text).__name__}")
         self.text = text
-        self.norm = normalise_text(text)  # what lexicons are matched in
         self.speech_verbs = speech_verbs
         self.memo: dict[object, object] = {}  # per-document results shared between measures
 
     # --- characters: what every measure needs ---------------------------------------------
+
+    @_memo
+    def norm(self) -> str:
+        """The text lower-cased with straight apostrophes, every character at its offset: what
+        lexicons are matched in, where the compiled matcher cannot fold the case as it reads."""
+        return normalise_text(self.text)
 
     @_memo
     def sentence_bounds(self) -> list[tuple[int, int]]:
@@ -535,7 +545,7 @@ class Doc:
 
     @_memo
     def sentence_words(self) -> list[int]:
-        return [count_words(self.norm, start, end) for start, end in self.sentence_bounds]
+        return [count_words(self.text, start, end) for start, end in self.sentence_bounds]
 
     @_memo
     def sentence_own_words(self) -> list[int]:
@@ -547,7 +557,7 @@ class Doc:
                 start, end = self.sentence_bounds[s]
                 if start >= quote.inner_end:
                     break
-                inside = count_words(self.norm, max(start, quote.inner_start),
+                inside = count_words(self.text, max(start, quote.inner_start),
                                      min(end, quote.inner_end))
                 own[s] = max(own[s] - inside, 0)
         return own
@@ -837,7 +847,7 @@ def _at_most_tokens(text: str, start: int, end: int, limit: int) -> bool:
 
 
 def _cue(doc: Doc, verb: Hit) -> str:
-    return " ".join(doc.norm[verb.start : verb.end].split())
+    return " ".join(normalise(doc.text[verb.start : verb.end]).split())
 
 
 def _tokens(text: str, start: int, end: int) -> list[str]:

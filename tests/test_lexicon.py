@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from framing import lexicon as lexicon_module
 from framing.errors import LexiconError
 from framing.lexicon import BUILTIN, Scanner, builtin, parse_lexicon, verb_forms
-from framing.text import Doc
+from framing.text import Doc, find_tokens, is_cased_beyond_ascii, normalise_text
 
 HEADER = """# name: test
 # version: 0.1.0
@@ -197,8 +197,30 @@ def test_word_matcher_finds_every_occurrence_even_when_hashes_collide(lexicon, m
             patch.setattr(lexicon_module, "_FNV_MASK", mask)
         openings = lexicon_module._openings(scanner._forms, scanner._opens)
         found = lexicon_module._word_occurrences(
-            text, scanner._forms, scanner._closes, *lexicon_module._opening_table(openings))
+            text, scanner._forms, scanner._closes, *lexicon_module._opening_table(openings),
+            False)
     assert found == [o for o in every_occurrence(text, scanner) if scanner._opens[o[2]]]
+
+
+cased_pieces = st.sampled_from(
+    ["In", "FACT", "So-Called", "REGIME", "Regime’S", "’s", "‘", "’", "Clearly", "Up\nTo",
+     "É", "İ", "\u212a", "ΟΔΟΣ", "\U0001f600", "don’t", "DON'T", "don‘t", "Don"])
+
+
+@given(st.lists(st.one_of(text_pieces, cased_pieces), max_size=30))
+def test_the_word_matcher_reads_a_text_as_its_normalised_form(lexicon, parts):
+    """Folding the case as it reads, the matcher finds what it finds in the normalised text (with
+    line breaks as spaces), or gives up on a text with a cased letter beyond ASCII."""
+    text = "".join(parts)
+    scanner = Scanner([parse_lexicon(HEADER + "don't\tlabel\t-\t-\t1.0\t\n"), lexicon])
+    openings = lexicon_module._openings(scanner._forms, scanner._opens)
+    args = (scanner._forms, scanner._closes, *lexicon_module._opening_table(openings))
+    folded = lexicon_module._word_occurrences(text, *args, True)
+    if any(ord(ch) > 127 and is_cased_beyond_ascii(ch) for ch in text):
+        assert folded is None
+    else:
+        norm = normalise_text(text).replace("\n", " ")
+        assert folded == lexicon_module._word_occurrences(norm, *args, False)
 
 
 @given(st.sets(st.integers(0, 2**32 - 1), max_size=40), st.integers(0, 2**32 - 1))
@@ -251,8 +273,15 @@ def test_the_lexicons_scoring_reads_are_matched_without_the_event_words():
 # The context rules as first written, on whole tokens: the rules settle most cases by one
 # character, and must agree with these everywhere.
 def _rules_on_tokens() -> dict:
-    nxt, prev = lexicon_module.next_token, lexicon_module.previous_token
     numbers, negations = lexicon_module._NUMBER_WORDS, lexicon_module._NEGATIONS
+
+    def nxt(doc, end):  # the tokens of the normalised text
+        m = lexicon_module._NEXT_TOKEN_RE.match(doc.norm, end)
+        return m.group(1) if m else ""
+
+    def prev(doc, start):
+        found = find_tokens(doc.norm, max(0, start - 40), start)
+        return found[-1] if found else ""
 
     def before_number(doc, start, end):
         token = nxt(doc, end)
@@ -277,7 +306,8 @@ def _rules_on_tokens() -> dict:
 rule_pieces = st.sampled_from(
     ["May", "may", "up to", "5", "²", "$", "£", "€", "a", "an", "several", "dozens", "ab", "not",
      "n't", "don't", "never", "no", "cannot", "can", "nor", "(", "[", ")", "u.s.", "’s", "'s",
-     "Ten", "-", ".", " ", "  ", "\n", "\u00a0", "\t", "x" * 45, "é"]
+     "Ten", "-", ".", " ", "  ", "\n", "\u00a0", "\t", "x" * 45, "é", "NOT", "Never", "DON’T",
+     "N’T", "SEVERAL", "İ", "\u212a", "ΟΔΟΣ", "Σ"]
 )
 
 
@@ -291,6 +321,23 @@ def test_context_rules_agree_with_their_definition_on_whole_tokens(parts, data):
         if name == "not_month" and start == len(text):  # it reads the match's first character
             continue
         assert lexicon_module.RULES[name](doc, start, end) == rule(doc, start, end), name
+
+
+@given(st.lists(rule_pieces, max_size=20), st.data())
+def test_the_tokens_around_a_match_are_those_of_the_normalised_text(parts, data):
+    """The rules read the text as written, which a Doc does not normalise unless it must. The
+    tokens are the same, lower-cased alike but for the Greek final sigma: lower-casing a whole
+    text writes ς at the end of a word that a token alone may end in σ (no rule's word has one)."""
+    text = "".join(parts)
+    at = data.draw(st.integers(0, len(text)))
+    doc = Doc(text)
+    m = lexicon_module._NEXT_TOKEN_RE.match(doc.norm, at)
+    found = find_tokens(doc.norm, max(0, at - 40), at)
+    sigma = str.maketrans("ς", "σ")
+    assert (lexicon_module.next_token(doc, at).translate(sigma)
+            == (m.group(1) if m else "").translate(sigma))
+    assert (lexicon_module.previous_token(doc, at).translate(sigma)
+            == (found[-1] if found else "").translate(sigma))
 
 
 @pytest.mark.parametrize("gap", [38, 39, 40, 41])

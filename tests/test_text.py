@@ -205,6 +205,17 @@ def test_a_normalised_text_is_normalised_character_by_character(text):
     assert fast is None or fast == norm
 
 
+@given(st.one_of(st.text(), st.text(alphabet=st.sampled_from(list("aZ’‘“İΣσé É-—…\n ")))))
+def test_words_are_counted_alike_in_the_text_and_in_its_normalised_form(text):
+    # counted on the text as written, which a Doc does not normalise unless it must
+    from framing.text import normalise_text
+
+    norm = normalise_text(text)
+    assert count_words(text) == count_words(norm)
+    assert [count_words(text, a, b) for a, b in split_sentences(text)] == [
+        count_words(norm, a, b) for a, b in split_sentences(text)]
+
+
 def _continues_line_by_slices(text, newline):
     """The definition `_continues_line` keeps, as it was first written."""
     rest = text[newline + 1 : newline + 40].lstrip(" \t")

@@ -6,7 +6,7 @@ import math
 
 from ..lexicon import Lexicon, builtin
 from ..sentiment import valences
-from ..text import Doc, find_tokens
+from ..text import Doc, find_tokens, normalise_text
 from ..types import MeasureResult, Span
 from ._evidence import as_doc, lexicon_spans, new_span, result
 
@@ -37,8 +37,8 @@ def scare_quotes(doc: Doc) -> list[Span]:
             continue
         text = doc.text[quote.start : quote.end]
         spans.append(new_span(quote.start, quote.end, text, NAME, "scare_quote", "rule:scare_quote"))
-        inner = find_tokens(doc.norm, quote.inner_start, quote.inner_end)
-        if any(table.get(w, 0.0) >= PRAISE_VALENCE for w in inner):
+        inner = find_tokens(doc.text, quote.inner_start, quote.inner_end)
+        if any(table.get(normalise_text(w), 0.0) >= PRAISE_VALENCE for w in inner):
             spans.append(
                 new_span(quote.start, quote.end, text, NAME, "incongruity",
                          "rule:praise_in_scare_quotes", weight=0.5)
