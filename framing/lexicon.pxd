@@ -3,10 +3,12 @@ cimport cython
 from framing.text cimport is_cased_beyond_ascii
 
 cdef Py_ssize_t _FNV_SEED, _FNV_PRIME, _FNV_MASK
+cdef bytes _WORD_CODES, _FOLDED_WORD_CODES
 
 @cython.locals(last_start=Py_ssize_t, last_end=Py_ssize_t, last_hash=Py_ssize_t,
                start=Py_ssize_t, h=Py_ssize_t, i=Py_ssize_t, ch=Py_UCS4,
-               slots="const unsigned char *", mask=Py_ssize_t, code=Py_ssize_t)
+               slots="const unsigned char *", mask=Py_ssize_t, code=Py_ssize_t,
+               ascii_codes="const unsigned char *")
 cpdef list _word_occurrences(str text, list forms, list closes, bytearray table,
                              list opening_forms, bint fold)
 

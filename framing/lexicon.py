@@ -279,16 +279,18 @@ def _word_occurrences(
     returns None."""
     found: list[tuple[int, int, int]] = []
     slots, mask = table, len(table) // 8 - 1  # compiled, slots is a C pointer to its bytes
+    ascii_codes = _FOLDED_WORD_CODES if fold else _WORD_CODES  # compiled, a C pointer too
     last_start = last_end = last_hash = -1  # the word before the one being read
     start, h = -1, 0
     for i, ch in enumerate(text + " "):  # a space ends the last word
-        code = ord(ch)
-        if fold:
-            if 65 <= code <= 90:  # A-Z
-                code += 32
-            elif code > 127 and is_cased_beyond_ascii(ch):
-                return None
-        if _is_word_char(ch):
+        code = ord(ch)  # what the word's hash reads; 0: not a word character
+        if code < 128:
+            code = ascii_codes[code]
+        elif fold and is_cased_beyond_ascii(ch):
+            return None
+        elif not ch.isalnum():
+            code = 0
+        if code:
             if start < 0:
                 start, h = i, _FNV_SEED
             h = (h ^ code) * _FNV_PRIME & _FNV_MASK
@@ -301,6 +303,12 @@ def _word_occurrences(
         _open_at(text, last_start, last_end, last_hash, -1, -1, forms, closes, slots, mask,
                  opening_forms, fold, found)
     return found
+
+
+# For each ASCII code, the code a word's hash reads (folded: a capital as a small letter), or 0
+# for a character that is not a word character (what `_is_word_char` says).
+_WORD_CODES = bytes(c if chr(c).isalnum() or c == 95 else 0 for c in range(128))
+_FOLDED_WORD_CODES = bytes(c + 32 if 65 <= c <= 90 else c for c in _WORD_CODES)
 
 
 def _open_at(
