@@ -8,7 +8,8 @@ cdef bytes _WORD_CODES, _FOLDED_WORD_CODES
 @cython.locals(last_start=Py_ssize_t, last_end=Py_ssize_t, last_hash=Py_ssize_t,
                start=Py_ssize_t, h=Py_ssize_t, i=Py_ssize_t, ch=Py_UCS4,
                slots="const unsigned char *", mask=Py_ssize_t, code=Py_ssize_t,
-               ascii_codes="const unsigned char *")
+               ascii_codes="const unsigned char *", pair_hash=Py_ssize_t, pair=Py_ssize_t,
+               word=Py_ssize_t)
 cpdef list _word_occurrences(str text, list forms, list closes, bytearray table,
                              list opening_forms, bint fold)
 
@@ -19,11 +20,8 @@ cdef inline Py_ssize_t _opening_at(const unsigned char *table, Py_ssize_t mask,
 @cython.locals(value=Py_ssize_t)
 cdef inline Py_ssize_t _read_uint32(const unsigned char *data, Py_ssize_t at) noexcept
 
-@cython.locals(pair_hash=Py_ssize_t, pair=Py_ssize_t, word=Py_ssize_t)
-cdef inline _open_at(str text, Py_ssize_t start, Py_ssize_t end, Py_ssize_t word_hash,
-              Py_ssize_t next_start, Py_ssize_t next_hash, list forms, list closes,
-              const unsigned char *table, Py_ssize_t mask, list opening_forms,
-              bint fold, list found)
+cdef _open_at(str text, Py_ssize_t start, Py_ssize_t pair, Py_ssize_t word, list opening_forms,
+              list forms, list closes, bint fold, list found)
 
 @cython.locals(k=Py_ssize_t, end=Py_ssize_t, form=str)
 cdef _add_found(str text, Py_ssize_t start, list candidates, list forms, list closes,

@@ -295,13 +295,18 @@ def _word_occurrences(
                 start, h = i, _FNV_SEED
             h = (h ^ code) * _FNV_PRIME & _FNV_MASK
         elif start >= 0:
-            if last_start >= 0:
-                _open_at(text, last_start, last_end, last_hash, start, h, forms, closes,
-                         slots, mask, opening_forms, fold, found)
+            if last_start >= 0:  # the word before this one opens forms alone or with this one?
+                pair_hash = _pair_hash(last_hash, start - last_end, h)
+                pair = _opening_at(slots, mask, pair_hash)
+                word = _opening_at(slots, mask, last_hash) if last_hash != pair_hash else -1
+                if pair >= 0 or word >= 0:  # most words open none
+                    _open_at(text, last_start, pair, word, opening_forms, forms, closes, fold,
+                             found)
             last_start, last_end, last_hash, start = start, i, h, -1
     if last_start >= 0:
-        _open_at(text, last_start, last_end, last_hash, -1, -1, forms, closes, slots, mask,
-                 opening_forms, fold, found)
+        word = _opening_at(slots, mask, last_hash)
+        if word >= 0:
+            _open_at(text, last_start, -1, word, opening_forms, forms, closes, fold, found)
     return found
 
 
@@ -312,16 +317,12 @@ _FOLDED_WORD_CODES = bytes(c + 32 if 65 <= c <= 90 else c for c in _WORD_CODES)
 
 
 def _open_at(
-    text: str, start: int, end: int, word_hash: int, next_start: int, next_hash: int,
-    forms: list[str], closes: list[bool], table: bytearray, mask: int,
-    opening_forms: list[list[int]], fold: bool, found: list[tuple[int, int, int]],
+    text: str, start: int, pair: int, word: int, opening_forms: list[list[int]],
+    forms: list[str], closes: list[bool], fold: bool, found: list[tuple[int, int, int]],
 ) -> None:
-    """The forms that occur at the word text[start:end] (the next word, if any, starts at
-    `next_start`), looked up by the hashes of the word and of the two words: no string is made."""
-    pair_hash = _pair_hash(word_hash, next_start - end, next_hash) if next_start >= 0 else -1
-    pair = _opening_at(table, mask, pair_hash) if pair_hash >= 0 else -1
-    word = _opening_at(table, mask, word_hash) if word_hash != pair_hash else -1  # equal: 1 look-up
-    if (pair < 0 and word < 0) or not _starts_word(text, start):  # "called" in "so-called"
+    """The forms that occur at the word starting at `start`, whose openings were found in the
+    table: those of its pair with the next word (`pair`, or -1), and of the word alone (`word`)."""
+    if not _starts_word(text, start):  # "called" in "so-called"
         return
     if pair >= 0:  # two-word openings first: their forms are longer
         _add_found(text, start, opening_forms[pair], forms, closes, fold, found)
