@@ -47,9 +47,12 @@ cpdef Py_ssize_t count_words(str text, Py_ssize_t start=*, object end=*) except 
 
 cdef bint _is_word(str text, Py_ssize_t start, Py_ssize_t end) except -1
 
-@cython.locals(n=Py_ssize_t, i=Py_ssize_t, end=Py_ssize_t, skip_to=Py_ssize_t, k=Py_ssize_t,
-               lead=Py_ssize_t, tail=Py_ssize_t, ch=Py_UCS4, cuts=list, bounds=list)
 cpdef list split_sentences(str text)
+
+@cython.locals(n=Py_ssize_t, i=Py_ssize_t, end=Py_ssize_t, skip_to=Py_ssize_t, k=Py_ssize_t,
+               lead=Py_ssize_t, tail=Py_ssize_t, ch=Py_UCS4, cuts=list, words=list,
+               count=Py_ssize_t, first=Py_ssize_t, bounds=list, counts=list)
+cpdef tuple sentences_and_words(str text)
 
 @cython.locals(stop=Py_ssize_t)
 cpdef bint _lower_case_follows(str text, Py_ssize_t end) except -1

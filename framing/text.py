@@ -373,15 +373,29 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     unless the next line visibly continues the sentence (starts in lower case, or with a number after
     a word in lower case), which copes with text pasted from web pages.
     """
+    return sentences_and_words(text)[0]
+
+
+def sentences_and_words(text: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """`split_sentences`, and the words of each sentence (`count_words`), in one pass."""
     n = len(text)
-    cuts = [0]
+    cuts, words = [0], []  # words: of the stretch from each cut to the next
+    count, first = 0, -1  # words so far since the last cut; where the chunk being read starts
     skip_to = 0  # the characters before it were read by the inner loops
     for i, ch in enumerate(text):  # compiled, a loop over the characters without indexing
-        if i < skip_to:
+        if i < skip_to:  # the end of a chunk: in it already, and never white space
             continue
+        if ch.isspace():
+            if first >= 0:
+                count += _is_word(text, first, i)
+                first = -1
+        elif first < 0:
+            first = i
         if ch == "\n":
             if not _continues_line(text, i):
                 cuts.append(i)
+                words.append(count)
+                count = 0
         elif ch in ".!?…":
             end = i
             while end < n and text[end] in ".!?…":
@@ -391,19 +405,27 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             if (end < n and text[end].isspace()
                     and not (ch == "." and _is_abbreviation(text, i))
                     and not _lower_case_follows(text, end)):  # "the U.S. condemned": not an end
+                count += _is_word(text, first, end)  # the chunk ends at the white space there
+                first = -1
                 cuts.append(end)
+                words.append(count)
+                count = 0
             skip_to = end
+    if first >= 0:
+        count += _is_word(text, first, n)
     cuts.append(n)
-    bounds = []
+    words.append(count)
+    bounds, counts = [], []
     for k in range(len(cuts) - 1):
         lead, tail = cuts[k], cuts[k + 1]
         while lead < tail and text[lead].isspace():
             lead += 1
         while tail > lead and text[tail - 1].isspace():
             tail -= 1
-        if lead < tail:
+        if lead < tail:  # a stretch of white space alone has no words either
             bounds.append((lead, tail))
-    return bounds
+            counts.append(words[k])
+    return bounds, counts
 
 
 def _lower_case_follows(text: str, end: int) -> bool:
@@ -507,8 +529,12 @@ class Doc:
         return normalise_text(self.text)
 
     @_memo
+    def _sentences_and_words(self) -> tuple[list[tuple[int, int]], list[int]]:
+        return sentences_and_words(self.text)
+
+    @_memo
     def sentence_bounds(self) -> list[tuple[int, int]]:
-        return split_sentences(self.text)
+        return self._sentences_and_words[0]
 
     @_memo
     def _sentence_starts(self) -> list[int]:
@@ -545,7 +571,7 @@ class Doc:
 
     @_memo
     def sentence_words(self) -> list[int]:
-        return [count_words(self.text, start, end) for start, end in self.sentence_bounds]
+        return self._sentences_and_words[1]
 
     @_memo
     def sentence_own_words(self) -> list[int]:

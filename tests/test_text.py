@@ -216,6 +216,17 @@ def test_words_are_counted_alike_in_the_text_and_in_its_normalised_form(text):
         count_words(norm, a, b) for a, b in split_sentences(text)]
 
 
+@given(st.text(alphabet=st.sampled_from(list("ab A.!?…'\"”’)—-•\n\t\u2028é")), max_size=80))
+@example("U.S. troops left. The end")
+@example("He said “Stop!” — and left.\n\nNext - one.")
+def test_sentences_are_split_and_their_words_counted_in_one_pass(text):
+    from framing.text import sentences_and_words
+
+    bounds, words = sentences_and_words(text)
+    assert words == [count_words(text, start, end) for start, end in bounds]
+    assert sum(words) == count_words(text)
+
+
 def _continues_line_by_slices(text, newline):
     """The definition `_continues_line` keeps, as it was first written."""
     rest = text[newline + 1 : newline + 40].lstrip(" \t")
