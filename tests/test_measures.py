@@ -6,6 +6,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import framing
+from framing.lexicon import builtin
 from framing.sentiment import token_valences, valences
 from framing.text import Doc
 from framing.types import Actor, Story
@@ -75,6 +76,31 @@ def test_loaded_words_inside_quotes_are_quoted_speech():
 )
 def test_sarcasm_markers(text, label):
     assert label in {s.label for s in framing.sarcasm(text).evidence}
+
+
+def _questions_sentence_by_sentence(doc):
+    """The definition `rhetorical_questions` keeps: each sentence in turn."""
+    found = []
+    for start, end in doc.sentence_bounds:
+        text = doc.text[start:end]
+        if not text.rstrip("\"”’') ").endswith("?"):
+            continue
+        mark = doc.text.rfind("?", start, end)
+        if doc.quote_around(mark) is None and doc.quote_around(start) is None:
+            found.append((start, end))
+    return found
+
+
+@given(st.lists(st.sampled_from(["Why", " ", "?", "?!", ".", "“", "”", "\"", "he said", "\n",
+                                 "\n\n", "!", ")", "’", "ok"]), max_size=25))
+@example(["Why", "?", " ", "“", "Why", "?", "”", " ", "he said", "."])
+@example(["?", " ", "?", "\n", "ok", "?"])
+def test_rhetorical_questions_are_the_own_voice_sentences_ending_in_a_question(parts):
+    from framing.measures.sarcasm import rhetorical_questions
+
+    doc = Doc("".join(parts), speech_verbs=builtin("speech_verbs"))
+    found = [(s.start, s.end) for s in rhetorical_questions(doc)]
+    assert found == _questions_sentence_by_sentence(doc)
 
 
 def test_attributed_short_quote_is_not_a_scare_quote():

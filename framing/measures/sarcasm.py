@@ -49,13 +49,15 @@ def scare_quotes(doc: Doc) -> list[Span]:
 def rhetorical_questions(doc: Doc) -> list[Span]:
     """Questions the outlet asks in its own voice (not inside a quotation)."""
     spans = []
-    for start, end in doc.sentence_bounds:
-        if doc.text.find("?", start, end) == -1:  # most sentences: no slicing needed
-            continue
-        text = doc.text[start:end]
+    full, bounds = doc.text, doc.sentence_bounds
+    found = full.find("?")  # most articles have none, and most sentences
+    while found != -1:  # a question mark lies in a sentence: only white space is between them
+        start, end = bounds[doc.sentence_at(found)]
+        found = full.find("?", end)
+        text = full[start:end]
         if not text.rstrip("\"”’') ").endswith("?"):
             continue
-        mark = doc.text.rfind("?", start, end)
+        mark = full.rfind("?", start, end)
         if doc.quote_around(mark) is not None or doc.quote_around(start) is not None:
             continue
         spans.append(new_span(start, end, text, NAME, "rhetorical_question", "rule:question"))
