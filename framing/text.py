@@ -553,8 +553,12 @@ class Doc:
         return self.sentence_bounds[self.sentence_at(offset)] if self.sentence_bounds else (0, 0)
 
     @_memo
+    def _quotes_and_words(self) -> tuple[list[Quote], list[int]]:
+        return quotes_and_words(self)
+
+    @_memo
     def quotes(self) -> list[Quote]:
-        return find_quotes(self)
+        return self._quotes_and_words[0]
 
     @_memo
     def _quote_starts(self) -> list[int]:
@@ -576,11 +580,16 @@ class Doc:
     @_memo
     def sentence_own_words(self) -> list[int]:
         """Own-voice words in each sentence: its words minus those inside quotations."""
-        own = list(self.sentence_words)
-        for quote in self.quotes:
+        own, bounds = list(self.sentence_words), self.sentence_bounds
+        quotes, words = self._quotes_and_words
+        for quote, inside in zip(quotes, words):
             first = self.sentence_at(quote.inner_start)
+            start, end = bounds[first] if bounds else (0, 0)
+            if start <= quote.inner_start and quote.inner_end <= end:  # most: its words are known
+                own[first] = max(own[first] - inside, 0)
+                continue
             for s in range(first, len(own)):
-                start, end = self.sentence_bounds[s]
+                start, end = bounds[s]
                 if start >= quote.inner_end:
                     break
                 inside = count_words(self.text, max(start, quote.inner_start),
@@ -736,16 +745,22 @@ def in_quotes(quotes: list[Quote], hits: Sequence[Hit]) -> list[bool]:
 
 def find_quotes(doc: Doc) -> list[Quote]:
     """Find quotations and decide, for each, whether a speaker is named or it is a scare quote."""
+    return quotes_and_words(doc)[0]
+
+
+def quotes_and_words(doc: Doc) -> tuple[list[Quote], list[int]]:
+    """`find_quotes`, and the words inside each quotation (`count_words`)."""
     text = doc.text
     verbs = list(doc.speech_verbs.find(doc)) if doc.speech_verbs is not None else []
     starts = [v.start for v in verbs]
-    quotes = []
+    quotes, words = [], []
     new = tuple.__new__  # NamedTuple's own constructor is several times slower
     for open_at, close_at, closed in _pair_quote_marks(text):
         inner = text[open_at + 1 : close_at]
         n_words = count_words(inner)
         if n_words == 0:
             continue
+        words.append(n_words)
         cue, speaker = _attribution(doc, open_at, close_at, verbs, starts)
         if cue is not None:
             kind = "attributed"
@@ -755,7 +770,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
             kind = "unattributed"
         end = close_at + 1 if closed else close_at
         quotes.append(new(Quote, (open_at, end, open_at + 1, close_at, kind, speaker, cue)))
-    return quotes
+    return quotes, words
 
 
 def _ends_clause(inner: str) -> bool:

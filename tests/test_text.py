@@ -136,6 +136,20 @@ def test_words_are_counted_once_whether_whole_or_by_sentence(text):
     assert len(doc.sentence_words) == len(doc.sentence_bounds)
 
 
+@given(st.lists(st.sampled_from(["ab", "said", " ", "  ", ".", "!", "“", "”", "\"", "’", "—",
+                                 "\n", "\n\n", "Who?", "he said:", "A"]), max_size=30))
+@example(["“", "ab", ".", " ", "A", "”", " ", "said", " ", "ab", "."])  # a quotation of two
+def test_own_words_are_each_sentences_words_less_those_inside_quotations(parts):
+    text = "".join(parts)
+    doc = Doc(text, speech_verbs=speech)
+    own = []
+    for start, end in doc.sentence_bounds:
+        inside = sum(count_words(text, max(start, q.inner_start), min(end, q.inner_end))
+                     for q in doc.quotes if q.inner_start < end and start < q.inner_end)
+        own.append(max(count_words(text, start, end) - inside, 0))
+    assert doc.sentence_own_words == own
+
+
 @pytest.mark.parametrize(
     ("text", "words"),
     [("Russia’s so-called “heroes” — 11,000 of them.", 6), ("— • …", 0), ("", 0)],
