@@ -94,6 +94,17 @@ class Lexicon:
     def find(self, doc: Doc) -> list[Hit]:
         """All non-overlapping matches in reading order, longest first at each position, on word
         boundaries, with their context rules holding. Remembered on the `Doc`."""
+        key = (id(self), "hits")
+        memo = doc.memo.get(key)
+        if memo is None or memo[0] is not self:
+            new = tuple.__new__  # NamedTuple's own constructor is slower
+            memo = (self, [new(Hit, found) for found in self.found(doc)])
+            doc.memo[key] = memo
+        return memo[1]  # type: ignore[index]
+
+    def found(self, doc: Doc) -> list[tuple[int, int, Entry]]:
+        """`find` as plain (start, end, entry) tuples, what scoring reads: a `Hit` costs several
+        times as much to make. Remembered on the `Doc`."""
         memo = doc.memo.get(id(self))
         if memo is None or memo[0] is not self:
             if _is_builtin(self):  # the event words with whichever others are not matched yet
@@ -108,10 +119,10 @@ class Lexicon:
         key = (id(self), "tokens")
         memo = doc.memo.get(key)
         if memo is None or memo[0] is not self:
-            hits, new = self.find(doc), tuple.__new__  # NamedTuple's own constructor is slower
+            hits, new = self.found(doc), tuple.__new__  # NamedTuple's own constructor is slower
             ranges = token_ranges([(start, end) for start, end, _ in hits], doc.token_starts)
-            memo = (self, [new(Match, (first, stop, hit.entry))
-                           for hit, (first, stop) in zip(hits, ranges)])
+            memo = (self, [new(Match, (first, stop, entry))
+                           for (_, _, entry), (first, stop) in zip(hits, ranges)])
             doc.memo[key] = memo
         return memo[1]  # type: ignore[index]
 
@@ -405,13 +416,12 @@ def _pair_hash(first: int, gap: int, second: int) -> int:
 def _longest_first(
     doc: Doc, occurrences: list[tuple[int, int, int]], targets: list[list[tuple[int, list[Entry]]]],
     lexicons: int,
-) -> list[list[Hit]]:
-    """Each lexicon's hits: leftmost, longest, non-overlapping, at each position the longest form
-    whose rules hold. The occurrences come in that order (by start, longest first), and each
+) -> list[list[tuple[int, int, Entry]]]:
+    """Each lexicon's hits, as (start, end, entry): leftmost, longest, non-overlapping, at each
+    position the longest form whose rules hold. The occurrences come in that order (by start, longest first), and each
     form stands for entries of one or more lexicons (its `targets`)."""
-    hits: list[list[Hit]] = [[] for _ in range(lexicons)]
+    hits: list[list[tuple[int, int, Entry]]] = [[] for _ in range(lexicons)]
     taken = [0] * lexicons  # where each lexicon's last hit ends
-    new = tuple.__new__  # NamedTuple's own constructor is slower
     for start, minus_end, k in occurrences:
         for slot, entries in targets[k]:
             if start < taken[slot]:
@@ -420,7 +430,7 @@ def _longest_first(
             for entry in entries:
                 rules = entry.rules
                 if not rules or _rules_hold(doc, rules, start, end):
-                    hits[slot].append(new(Hit, (start, end, entry)))
+                    hits[slot].append((start, end, entry))
                     taken[slot] = end
                     break
     return hits

@@ -731,15 +731,16 @@ _VERB_WINDOW_AFTER = 6  # tokens after the closing mark in which a speech verb m
 _SPEAKER_REACH = 12  # tokens walked from the speech verb to find the speaker's name
 
 
-def in_quotes(quotes: list[Quote], hits: Sequence[Hit]) -> list[bool]:
-    """For each hit, whether it lies inside a quotation of `quotes` (the `Doc.quotes`), as
-    `Doc.quote_around(start, end) is not None` tells: the last quotation opening at or before the
-    hit, found for all hits by one walk when they come in reading order, must close after it."""
+def in_quotes(quotes: list[Quote], hits: Sequence[tuple[int, int, Any]]) -> list[bool]:
+    """For each hit (start, end, ...), whether it lies inside a quotation of `quotes` (the
+    `Doc.quotes`), as `Doc.quote_around(start, end) is not None` tells: the last quotation
+    opening at or before the hit, found for all hits by one walk when they come in reading order,
+    must close after it."""
     if not quotes:
         return [False] * len(hits)
     openings = [quote.inner_start for quote in quotes]
-    places = _last_at_or_before(openings, [hit.start for hit in hits])
-    return [openings[k] <= hit.start and hit.end <= quotes[k].inner_end
+    places = _last_at_or_before(openings, [hit[0] for hit in hits])
+    return [openings[k] <= hit[0] and hit[1] <= quotes[k].inner_end
             for hit, k in zip(hits, places)]
 
 

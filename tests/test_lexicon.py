@@ -136,6 +136,9 @@ def test_hits_start_and_end_on_token_boundaries(lexicon, parts):
         assert hit.start in starts and hit.end in ends
         assert last_end <= hit.start < hit.end
         last_end = hit.end
+    # what scoring reads: the same hits as plain tuples
+    assert lexicon.found(doc) == [(h.start, h.end, h.entry) for h in lexicon.find(doc)]
+    assert all(type(h) is lexicon_module.Hit for h in lexicon.find(doc))
 
 
 def test_matching_is_spacing_and_case_blind_but_keeps_words_whole(lexicon):

@@ -31,7 +31,7 @@ _start_end = itemgetter(0, 1)  # a span's (start, end)
 def lexicon_spans(doc: Doc, lexicon: Lexicon, *, measure: str) -> list[Span]:
     """An evidence span for every hit of `lexicon` in `doc`, its source the lexicon's entry."""
     text, file = doc.text, f"{lexicon.name}.tsv:"
-    hits = lexicon.find(doc)
+    hits = lexicon.found(doc)
     spans = []
     # one loop, no call per hit: archives have millions
     for (start, end, entry), quoted in zip(hits, in_quotes(doc.quotes, hits)):
