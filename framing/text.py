@@ -339,7 +339,7 @@ def count_words(text: str, start: int = 0, end: int | None = None) -> int:
     if stop <= start:
         return 0
     words, first, i = 0, -1, start  # first: where the chunk being read starts, -1 between chunks
-    for ch in text[start:stop]:  # compiled, a loop over the characters: no slice is made
+    for ch in text[start:stop]:  # compiled, a loop over the characters (of one copy)
         if ch.isspace():
             if first >= 0:
                 words += _is_word(text, first, i)
@@ -384,6 +384,10 @@ def sentences_and_words(text: str) -> tuple[list[tuple[int, int]], list[int]]:
     skip_to = 0  # the characters before it were read by the inner loops
     for i, ch in enumerate(text):  # compiled, a loop over the characters without indexing
         if i < skip_to:  # the end of a chunk: in it already, and never white space
+            continue
+        if "@" <= ch <= "\x7f":  # ASCII letters, most of a text: no space, no sentence end
+            if first < 0:
+                first = i
             continue
         if ch.isspace():
             if first >= 0:
@@ -787,6 +791,8 @@ def _pair_quote_marks(text: str) -> list[tuple[int, int, bool]]:
     open_at = -1  # the open quotation's mark, -1 when none is open
     closer, scan_from, n = "\0", 0, len(text)
     for pos, ch in enumerate(text):  # compiled, a loop over the characters without indexing
+        if ch < "«" and ch != '"':  # most characters, at the cost of two comparisons
+            continue
         if ch not in "“”\"‘’«»„":
             continue
         if ch in "’'" and 0 < pos < n - 1 and text[pos - 1].isalnum() and text[pos + 1].isalnum():

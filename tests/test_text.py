@@ -93,6 +93,13 @@ def test_short_unattributed_quote_is_a_scare_quote():
     assert inside == ["elite"]
 
 
+@pytest.mark.parametrize("marks", ["“”", '""', "‘’", "«»", "„“"])
+def test_every_kind_of_quotation_mark_makes_a_quotation(marks):
+    text = f"They come from an {marks[0]}elite{marks[1]} unit, by local standards."
+    (quote,) = Doc(text, speech_verbs=speech).quotes
+    assert text[quote.inner_start : quote.inner_end] == "elite"
+
+
 def test_apostrophes_do_not_open_quotes():
     text = "Russia’s generals and the soldiers’ families don’t agree."
     assert Doc(text).quotes == []
