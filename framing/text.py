@@ -447,8 +447,6 @@ def _is_abbreviation(text: str, period: int) -> bool:
     lo, start = max(0, period - 12), period
     while start > lo and text[start - 1] != " " and text[start - 1] != "\n":
         start -= 1
-    if start == lo:
-        start = 0  # none in reach: the stem runs from the start of the text
     end = period
     while start < end and text[start] in "\"“‘'([":
         start += 1

@@ -189,9 +189,17 @@ def test_abbreviations_are_the_stem_before_the_full_stop(text, at):
     period = min(at, len(text))
     lo = max(0, period - 12)
     space = max(text.rfind(" ", lo, period), text.rfind("\n", lo, period))
-    stem = text[space + 1 : period].lstrip("\"“‘'([").rstrip(".").lower()
+    stem = text[max(space + 1, lo) : period].lstrip("\"“‘'([").rstrip(".").lower()
     expected = stem in _ABBREVIATIONS or len(stem) == 1 or "." in stem
     assert _is_abbreviation(text, period) == expected
+
+
+def test_a_long_word_before_a_full_stop_ends_a_sentence_after_an_earlier_one():
+    # the word is longer than the 12 characters read before a full stop: not an abbreviation,
+    # whatever full stops came earlier in the text
+    text = "First one. It was a matter of responsibilities. Then more."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "First one.", "It was a matter of responsibilities.", "Then more."]
 
 
 @given(st.one_of(st.text(), st.text(alphabet=st.sampled_from(list("AZaz9_'’.-“ ,İÉé½\n")))))
