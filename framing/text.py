@@ -69,20 +69,15 @@ class Quote(NamedTuple):
     cue: str | None = None  # the speech verb that attributes it
 
 
-class Hit(Protocol):
-    """A stretch of the text a lexicon matched (`framing.lexicon.Hit` is one)."""
-
-    @property
-    def start(self) -> int: ...
-
-    @property
-    def end(self) -> int: ...
+# A lexicon's hit as scoring reads it: (start, end, entry), character offsets, `end` exclusive.
+Found = tuple[int, int, Any]
 
 
 class SpeechVerbs(Protocol):
-    """What finds speech verbs in a text (a speech-verb `Lexicon`): their character spans."""
+    """What finds speech verbs in a text (a speech-verb `Lexicon`): their hits, in reading
+    order."""
 
-    def find(self, doc: Doc) -> Sequence[Hit]: ...
+    def found(self, doc: Doc) -> Sequence[Found]: ...
 
 
 def normalise(word: str) -> str:
@@ -733,7 +728,7 @@ _VERB_WINDOW_AFTER = 6  # tokens after the closing mark in which a speech verb m
 _SPEAKER_REACH = 12  # tokens walked from the speech verb to find the speaker's name
 
 
-def in_quotes(quotes: list[Quote], hits: Sequence[tuple[int, int, Any]]) -> list[bool]:
+def in_quotes(quotes: list[Quote], hits: Sequence[Found]) -> list[bool]:
     """For each hit (start, end, ...), whether it lies inside a quotation of `quotes` (the
     `Doc.quotes`), as `Doc.quote_around(start, end) is not None` tells: the last quotation
     opening at or before the hit, found for all hits by one walk when they come in reading order,
@@ -754,8 +749,8 @@ def find_quotes(doc: Doc) -> list[Quote]:
 def quotes_and_words(doc: Doc) -> tuple[list[Quote], list[int]]:
     """`find_quotes`, and the words inside each quotation (`count_words`)."""
     text = doc.text
-    verbs = list(doc.speech_verbs.find(doc)) if doc.speech_verbs is not None else []
-    starts = [v.start for v in verbs]
+    verbs = doc.speech_verbs.found(doc) if doc.speech_verbs is not None else []
+    starts = [verb[0] for verb in verbs]
     quotes, words = [], []
     new = tuple.__new__  # NamedTuple's own constructor is several times slower
     for open_at, close_at, closed in _pair_quote_marks(text):
@@ -851,7 +846,7 @@ _NOT_NAMES = frozenset({"the", "a", "an", "in", "but", "and", "quote", "yet", "w
 
 
 def _attribution(
-    doc: Doc, open_at: int, close_at: int, verbs: Sequence[Hit], starts: list[int]
+    doc: Doc, open_at: int, close_at: int, verbs: Sequence[Found], starts: list[int]
 ) -> tuple[str | None, str | None]:
     """Look for a speech verb (or a colon / "Quote:" label) introducing the quotation that opens
     at `open_at` and closes at `close_at`, and the name of the speaker next to it."""
@@ -865,22 +860,22 @@ def _attribution(
         cue = "quote:" if label and label[-1].lower() == "quote" else ":"
         return cue, _speaker(_tokens(text, sent_lo, colon), backwards=True)
     k = bisect_right(starts, open_at) - 1
-    while k >= 0 and verbs[k].end > open_at:
+    while k >= 0 and verbs[k][1] > open_at:
         k -= 1
-    if k >= 0 and verbs[k].start >= sent_lo:
-        verb = verbs[k]
-        if _at_most_tokens(text, verb.start, open_at, _VERB_WINDOW_BEFORE):
-            name = _speaker(_tokens(text, sent_lo, verb.start), backwards=True) or _speaker(
-                _tokens(text, verb.end, open_at))
-            return _cue(doc, verb), name
+    if k >= 0 and verbs[k][0] >= sent_lo:
+        start, end = verbs[k][0], verbs[k][1]
+        if _at_most_tokens(text, start, open_at, _VERB_WINDOW_BEFORE):
+            name = _speaker(_tokens(text, sent_lo, start), backwards=True) or _speaker(
+                _tokens(text, end, open_at))
+            return _cue(text, start, end), name
     close_end = min(close_at + 1, len(text))
     k = bisect_left(starts, close_end)
-    if k < len(verbs) and verbs[k].start < sent_hi:
-        verb = verbs[k]
-        if _at_most_tokens(text, close_end, verb.start, _VERB_WINDOW_AFTER - 1):
-            name = _speaker(_tokens(text, verb.end, sent_hi)) or _speaker(
-                _tokens(text, close_end, verb.start), backwards=True)
-            return _cue(doc, verb), name
+    if k < len(verbs) and verbs[k][0] < sent_hi:
+        start, end = verbs[k][0], verbs[k][1]
+        if _at_most_tokens(text, close_end, start, _VERB_WINDOW_AFTER - 1):
+            name = _speaker(_tokens(text, end, sent_hi)) or _speaker(
+                _tokens(text, close_end, start), backwards=True)
+            return _cue(text, start, end), name
     return None, None
 
 
@@ -892,8 +887,8 @@ def _at_most_tokens(text: str, start: int, end: int, limit: int) -> bool:
     return len(find_tokens(text, start, end)) <= limit
 
 
-def _cue(doc: Doc, verb: Hit) -> str:
-    return " ".join(normalise(doc.text[verb.start : verb.end]).split())
+def _cue(text: str, start: int, end: int) -> str:
+    return " ".join(normalise(text[start:end]).split())
 
 
 def _tokens(text: str, start: int, end: int) -> list[str]:
