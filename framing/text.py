@@ -736,9 +736,22 @@ def in_quotes(quotes: list[Quote], hits: Sequence[Found]) -> list[bool]:
     if not quotes:
         return [False] * len(hits)
     openings = [quote.inner_start for quote in quotes]
-    places = _last_at_or_before(openings, [hit[0] for hit in hits])
-    return [openings[k] <= hit[0] and hit[1] <= quotes[k].inner_end
-            for hit, k in zip(hits, places)]
+    inside, k, last = [], 0, len(quotes) - 1
+    for hit in hits:
+        start, end = hit[0], hit[1]
+        while k > 0:  # typed, compiled: the offsets are compared as C integers
+            at = openings[k]
+            if at <= start:
+                break
+            k -= 1
+        while k < last:
+            at = openings[k + 1]
+            if at > start:
+                break
+            k += 1
+        at, stop = openings[k], quotes[k].inner_end
+        inside.append(at <= start and end <= stop)
+    return inside
 
 
 def find_quotes(doc: Doc) -> list[Quote]:

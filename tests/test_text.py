@@ -319,6 +319,7 @@ def test_the_token_window_check_agrees_with_counting_tokens(text, start, length,
 
 @given(text=st.text(alphabet=st.sampled_from(list("ab .“”\"'’\n")), max_size=40),
        edges=st.lists(st.integers(0, 40), max_size=20).map(sorted))
+@example(text="“ab” said “cd”", edges=[1, 3, 4, 8, 11, 13])  # a hit filling a quotation
 def test_in_quotes_is_quote_around_for_each_hit(text, edges):
     """The evidence spans learn whether each hit is quoted from one walk along the quotations:
     the very answer `Doc.quote_around` gives hit by hit."""
