@@ -766,13 +766,17 @@ def quotes_and_words(doc: Doc) -> tuple[list[Quote], list[int]]:
     starts = [verb[0] for verb in verbs]
     quotes, words = [], []
     new = tuple.__new__  # NamedTuple's own constructor is several times slower
-    for open_at, close_at, closed in _pair_quote_marks(text):
+    pairs, bounds = _pair_quote_marks(text), doc.sentence_bounds or [(0, 0)]
+    # the sentences each quotation opens and closes in, by one walk: the pairs come in order
+    around = doc.sentences_at([at for open_at, close_at, _ in pairs for at in (open_at, close_at)])
+    for k, (open_at, close_at, closed) in enumerate(pairs):
         inner = text[open_at + 1 : close_at]
         n_words = count_words(inner)
         if n_words == 0:
             continue
         words.append(n_words)
-        cue, speaker = _attribution(doc, open_at, close_at, verbs, starts)
+        sentence = bounds[around[2 * k]][0], bounds[around[2 * k + 1]][1]
+        cue, speaker = _attribution(doc, open_at, close_at, sentence, verbs, starts)
         if cue is not None:
             kind = "attributed"
         elif n_words <= SCARE_QUOTE_MAX_WORDS and not _ends_clause(inner):
@@ -859,12 +863,14 @@ _NOT_NAMES = frozenset({"the", "a", "an", "in", "but", "and", "quote", "yet", "w
 
 
 def _attribution(
-    doc: Doc, open_at: int, close_at: int, verbs: Sequence[Found], starts: list[int]
+    doc: Doc, open_at: int, close_at: int, sentence: tuple[int, int], verbs: Sequence[Found],
+    starts: list[int],
 ) -> tuple[str | None, str | None]:
     """Look for a speech verb (or a colon / "Quote:" label) introducing the quotation that opens
-    at `open_at` and closes at `close_at`, and the name of the speaker next to it."""
+    at `open_at` and closes at `close_at`, and the name of the speaker next to it. `sentence`:
+    where the sentence it opens in starts, and where the one it closes in ends."""
     text = doc.text
-    sent_lo, sent_hi = doc.sentence_around(open_at)[0], doc.sentence_around(close_at)[1]
+    sent_lo, sent_hi = sentence
     colon = open_at - 1
     while colon >= 0 and text[colon].isspace():
         colon -= 1
