@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from operator import itemgetter
 
-from ..lexicon import Lexicon, builtin
+from ..lexicon import Entry, Lexicon, builtin
 from ..text import Doc, in_quotes
 from ..types import MeasureResult, Span
 
@@ -30,13 +30,18 @@ _start_end = itemgetter(0, 1)  # a span's (start, end)
 
 def lexicon_spans(doc: Doc, lexicon: Lexicon, *, measure: str) -> list[Span]:
     """An evidence span for every hit of `lexicon` in `doc`, its source the lexicon's entry."""
-    text, file = doc.text, f"{lexicon.name}.tsv:"
     hits = lexicon.found(doc)
+    return _spans(doc.text, hits, in_quotes(doc.quotes, hits), measure, f"{lexicon.name}.tsv:")
+
+
+def _spans(
+    text: str, hits: list[tuple[int, int, Entry]], quoted: list[bool], measure: str, file: str
+) -> list[Span]:
     spans = []
     # one loop, no call per hit: archives have millions
-    for (start, end, entry), quoted in zip(hits, in_quotes(doc.quotes, hits)):
+    for (start, end, entry), inside in zip(hits, quoted):
         spans.append(_new(Span, (start, end, text[start:end], measure, entry.category,
-                                 file + entry.entry, quoted, None, entry.weight)))
+                                 file + entry.entry, inside, None, entry.weight)))
     return spans
 
 
