@@ -91,6 +91,11 @@ class Lexicon:
                 forms.setdefault(form, []).append(entry)
         return forms
 
+    @cached_property
+    def sources(self) -> dict[str, str]:
+        """The source of each entry's evidence ("loaded.tsv:regime"), by its text: made once."""
+        return {entry.entry: f"{self.name}.tsv:{entry.entry}" for entry in self.entries}
+
     def find(self, doc: Doc) -> list[Hit]:
         """All non-overlapping matches in reading order, longest first at each position, on word
         boundaries, with their context rules holding. Remembered on the `Doc`."""

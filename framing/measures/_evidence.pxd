@@ -1,3 +1,3 @@
 # C types for _evidence.py, used when the module is compiled (see setup.py).
 
-cpdef list _spans(str text, list hits, list quoted, str measure, str file)
+cpdef list _spans(str text, list hits, list quoted, str measure, dict sources)

@@ -31,17 +31,18 @@ _start_end = itemgetter(0, 1)  # a span's (start, end)
 def lexicon_spans(doc: Doc, lexicon: Lexicon, *, measure: str) -> list[Span]:
     """An evidence span for every hit of `lexicon` in `doc`, its source the lexicon's entry."""
     hits = lexicon.found(doc)
-    return _spans(doc.text, hits, in_quotes(doc.quotes, hits), measure, f"{lexicon.name}.tsv:")
+    return _spans(doc.text, hits, in_quotes(doc.quotes, hits), measure, lexicon.sources)
 
 
 def _spans(
-    text: str, hits: list[tuple[int, int, Entry]], quoted: list[bool], measure: str, file: str
+    text: str, hits: list[tuple[int, int, Entry]], quoted: list[bool], measure: str,
+    sources: dict[str, str],
 ) -> list[Span]:
     spans = []
     # one loop, no call per hit: archives have millions
     for (start, end, entry), inside in zip(hits, quoted):
         spans.append(_new(Span, (start, end, text[start:end], measure, entry.category,
-                                 file + entry.entry, inside, None, entry.weight)))
+                                 sources[entry.entry], inside, None, entry.weight)))
     return spans
 
 
