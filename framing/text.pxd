@@ -18,7 +18,7 @@ cpdef tuple _columns_by_chunk(str text, Py_ssize_t offset)
 
 @cython.locals(first=Py_ssize_t, i=Py_ssize_t, alnum=bint, plain=bint, ch=Py_UCS4, starts=list,
                ends=list, texts=list, norms=list)
-cpdef tuple _columns_by_character(str text, Py_ssize_t offset)
+cpdef tuple _columns_by_character(str text, Py_ssize_t offset, bint texts_only=*)
 
 @cython.locals(word=str)
 cdef _add_chunk(str text, Py_ssize_t i, Py_ssize_t j, bint alnum, bint plain, Py_ssize_t offset,

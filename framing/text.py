@@ -191,15 +191,16 @@ def _columns_by_chunk(
 
 
 def _columns_by_character(
-    text: str, offset: int
+    text: str, offset: int, texts_only: bool = False
 ) -> tuple[list[int], list[int], list[str], list[str]]:
     """`_columns_by_chunk` in one pass over the characters, which compiled code makes several
     times faster: no list of chunks, no search for each one, no method calls on plain words.
-    Each chunk goes to `_add_chunk` with what the pass learnt of its characters."""
-    starts: list[int] = []
-    ends: list[int] = []
+    Each chunk goes to `_add_chunk` with what the pass learnt of its characters. With
+    `texts_only`, only the token strings are made: the other columns are None."""
     texts: list[str] = []
-    norms: list[str] = []
+    starts: list[int] | None = None if texts_only else []
+    ends: list[int] | None = None if texts_only else []
+    norms: list[str] | None = None if texts_only else []
     first, alnum, plain = -1, True, True  # the chunk being read: its start, -1 between chunks
     for i, ch in enumerate(text):  # compiled, a loop over the characters without indexing
         if ch.isspace():
@@ -223,13 +224,15 @@ def _add_chunk(
 ) -> None:
     """The tokens of text[i:j], a chunk without white space: one word when it is all letters and
     digits (its own normal form when `plain`, lower-case ASCII), else split by
-    `_add_marked_word` or, failing that, by the regular expression."""
+    `_add_marked_word` or, failing that, by the regular expression. With `norms` None, the
+    token strings alone."""
     if alnum:
         word = text[i:j]
-        starts.append(i + offset)
-        ends.append(j + offset)
         texts.append(word)
-        norms.append(word if plain else word.lower())
+        if norms is not None:
+            starts.append(i + offset)
+            ends.append(j + offset)
+            norms.append(word if plain else word.lower())
     elif not _add_marked_word(text, i, j, offset, starts, ends, texts, norms):
         _add_matches(text[i:j], i + offset, starts, ends, texts, norms)
 
@@ -267,16 +270,18 @@ def _add_marked_word(
     _add_marks(text, i, core, offset, starts, ends, texts, norms)
     if stop > core:
         word = text[core:stop]
-        starts.append(core + offset)
-        ends.append(stop + offset)
         texts.append(word)
-        norms.append(word if plain else word.lower())
+        if norms is not None:
+            starts.append(core + offset)
+            ends.append(stop + offset)
+            norms.append(word if plain else word.lower())
     if end > stop:
         possessive = text[stop:end]
-        starts.append(stop + offset)
-        ends.append(end + offset)
         texts.append(possessive)
-        norms.append(normalise(possessive))
+        if norms is not None:
+            starts.append(stop + offset)
+            ends.append(end + offset)
+            norms.append(normalise(possessive))
     _add_marks(text, end, j, offset, starts, ends, texts, norms)
     return True
 
@@ -288,10 +293,11 @@ def _add_marks(
     """One token for each character of text[start:stop], all marks."""
     for k in range(start, stop):
         mark = text[k : k + 1]
-        starts.append(k + offset)
-        ends.append(k + 1 + offset)
         texts.append(mark)
-        norms.append(mark if text[k] < "\x80" else normalise(mark))  # ASCII: its own form
+        if norms is not None:
+            starts.append(k + offset)
+            ends.append(k + 1 + offset)
+            norms.append(mark if text[k] < "\x80" else normalise(mark))  # ASCII: its own form
 
 
 def _is_plain(ch: str) -> bool:
@@ -308,7 +314,7 @@ def find_tokens(text: str, start: int, end: int) -> list[str]:
     """`TOKEN_RE.findall(text, start, end)`: compiled, by the tokenizer's character loop, several
     times faster than the regular expression (which pure Python runs fastest)."""
     if _COMPILED:
-        return _columns_by_character(text[start:end], 0)[2]
+        return _columns_by_character(text[start:end], 0, True)[2]
     return TOKEN_RE.findall(text, start, end)
 
 
@@ -319,11 +325,12 @@ def _add_matches(
     """The tokens of a chunk that is not a plain word, by the regular expression."""
     for m in TOKEN_RE.finditer(chunk):
         word = m.group()
-        at = start + m.start()
-        starts.append(at)
-        ends.append(at + len(word))
         texts.append(word)
-        norms.append(normalise(word))
+        if norms is not None:
+            at = start + m.start()
+            starts.append(at)
+            ends.append(at + len(word))
+            norms.append(normalise(word))
 
 
 def count_words(text: str, start: int = 0, end: int | None = None) -> int:

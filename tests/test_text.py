@@ -179,6 +179,9 @@ def test_both_tokenizers_give_the_same_columns(text, offset):
     from framing.text import _columns_by_character, _columns_by_chunk
 
     assert _columns_by_character(text, offset) == _columns_by_chunk(text, offset)
+    # the token strings alone, as find_tokens asks for them
+    texts = _columns_by_character(text, offset)[2]
+    assert _columns_by_character(text, offset, True) == (None, None, texts, None)
 
 
 @given(text=st.text(alphabet=st.sampled_from(list("aMr.Uİ “‘'([\n")), max_size=30),
