@@ -57,7 +57,7 @@ cpdef tuple sentences_and_words(str text)
 @cython.locals(stop=Py_ssize_t)
 cpdef bint _lower_case_follows(str text, Py_ssize_t end) except -1
 
-@cython.locals(lo=Py_ssize_t, start=Py_ssize_t, end=Py_ssize_t, i=Py_ssize_t)
+@cython.locals(lo=Py_ssize_t, start=Py_ssize_t, end=Py_ssize_t, dot=Py_ssize_t, ch=Py_UCS4)
 cpdef bint _is_abbreviation(str text, Py_ssize_t period) except -1
 
 @cython.locals(n=Py_ssize_t, first=Py_ssize_t, stop=Py_ssize_t, lo=Py_ssize_t, last=Py_ssize_t,

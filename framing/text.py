@@ -446,8 +446,13 @@ def _is_abbreviation(text: str, period: int) -> bool:
     """Whether the word before the full stop at `period` is an abbreviation or an initial: the
     characters after the last space or line break in the 12 before it (all of them if there is
     none), without opening quotes or brackets and trailing full stops."""
-    lo, start = max(0, period - 12), period
-    while start > lo and text[start - 1] != " " and text[start - 1] != "\n":
+    lo, start, dot = max(0, period - 12), period, period  # dot: the first full stop in the stem
+    while start > lo:
+        ch = text[start - 1]
+        if ch == " " or ch == "\n":
+            break
+        if ch == ".":
+            dot = start - 1
         start -= 1
     end = period
     while start < end and text[start] in "\"“‘'([":
@@ -456,9 +461,8 @@ def _is_abbreviation(text: str, period: int) -> bool:
         end -= 1
     if end - start == 1:  # an initial, unless it lower-cases to two characters (as İ does)
         return len(text[start:end].lower()) == 1
-    for i in range(start, end):
-        if text[i] == ".":
-            return True
+    if dot < end:  # a full stop inside the stem, not one of those that end it ("U.S.")
+        return True
     return end - start <= _LONGEST_ABBREVIATION and text[start:end].lower() in _ABBREVIATIONS
 
 
