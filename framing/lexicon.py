@@ -19,6 +19,7 @@ from ahocorasick_rs import AhoCorasick, Implementation
 from .build import is_compiled
 from .data import lexicon_dir, read_utf8
 from .errors import LexiconError
+from .hashbits import hash_bits
 from .text import (
     TOKEN_RE,
     Doc,
@@ -238,30 +239,39 @@ def _opening_hash(form: str) -> int:
 
 
 def _opening_table(openings: dict[int, list[int]]) -> tuple[bytearray, list[list[int]]]:
-    """The openings as a hash table the compiled matcher reads without making a Python object:
-    open addressing, at most a quarter full, so that most words, which open no form, stop at an
-    empty slot. Each slot is 8 bytes, little-endian: the hash, and 1 + the index in the list
-    returned beside the table of the forms it opens (0: an empty slot)."""
+    """The openings as a hash table the compiled matcher reads without making a Python object.
+
+    It starts with the 8 KB of `hash_bits`, a bit for each class of hashes: most words open no
+    form, and their look-up ends at a clear bit, in memory small enough to stay in the
+    processor's nearest cache. Slots of 8 bytes follow, little-endian: the hash, and 1 + the
+    index in the list returned beside the table of the forms it opens (0: an empty slot). Open
+    addressing, at most a quarter full."""
     size = 16
     while size < 4 * len(openings):
         size *= 2
-    table = bytearray(8 * size)
+    table = hash_bits(openings) + bytearray(8 * size)
     forms = []
     for h, ks in openings.items():
         at = h & (size - 1)
-        while table[8 * at + 4 : 8 * at + 8] != bytes(4):
+        while table[_SLOTS + 8 * at + 4 : _SLOTS + 8 * at + 8] != bytes(4):
             at = (at + 1) & (size - 1)
-        table[8 * at : 8 * at + 8] = h.to_bytes(4, "little") + (len(forms) + 1).to_bytes(4, "little")
+        table[_SLOTS + 8 * at : _SLOTS + 8 * at + 8] = (
+            h.to_bytes(4, "little") + (len(forms) + 1).to_bytes(4, "little"))
         forms.append(ks)
     return table, forms
+
+
+_SLOTS = len(hash_bits(()))  # where the slots of an opening table start, after its bits
 
 
 def _opening_at(table: bytearray, mask: int, h: int) -> int:
     """Where the forms opening with hash `h` are in the list beside `table` (of `mask` + 1
     slots), or -1: none."""
+    if not table[h >> 3 & (_SLOTS - 1)] >> (h & 7) & 1:  # hash_bits' bit, as has_bit reads it
+        return -1
     at = h & mask
     while True:
-        p = 8 * at
+        p = _SLOTS + 8 * at
         slot = _read_uint32(table, p + 4)
         if slot == 0:
             return -1
@@ -294,7 +304,7 @@ def _word_occurrences(
     only for a text whose cased letters are all ASCII, so at any other (É, İ) it gives up and
     returns None."""
     found: list[tuple[int, int, int]] = []
-    slots, mask = table, len(table) // 8 - 1  # compiled, slots is a C pointer to its bytes
+    slots, mask = table, (len(table) - _SLOTS) // 8 - 1  # compiled, slots: a C pointer
     ascii_codes = _FOLDED_WORD_CODES if fold else _WORD_CODES  # compiled, a C pointer too
     last_start = last_end = last_hash = -1  # the word before the one being read
     start, h = -1, 0
