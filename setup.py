@@ -16,6 +16,7 @@ COMPILED = [
     "framing/hashbits.py",
     "framing/lexicon.py",
     "framing/score.py",
+    "framing/records.py",
     "framing/sentiment.py",
     "framing/measures/_evidence.py",
     "framing/measures/sarcasm.py",

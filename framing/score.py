@@ -10,6 +10,7 @@ from .measures._evidence import as_doc, new_span
 from .measures.stance import ActorMatcher
 from .models.apply import flagged_share, mention_scorer
 from .models.bundle import Models, available_models
+from .records import new_record
 from .text import Doc
 from .types import Actor, Article, ArticleScore, MeasureResult, Span, Story
 
@@ -67,7 +68,8 @@ def _score(
         else {}
     )
     own_words = doc.sentence_own_words
-    return ArticleScore(
+    return new_record(
+        ArticleScore,
         article=article,
         words=doc.words,
         own_words=doc.own_words,

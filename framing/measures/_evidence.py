@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from operator import itemgetter
 
 from ..lexicon import Entry, Lexicon, builtin
+from ..records import new_record
 from ..text import Doc, in_quotes
 from ..types import MeasureResult, Span
 
@@ -56,7 +57,8 @@ def result(
     own_words = doc.own_words
     flagged = set(doc.sentences_at([s.start for s in own]))
     own_sentences = doc.own_sentences
-    return MeasureResult(
+    return new_record(
+        MeasureResult,
         name=name,
         count=len(own),
         per_1k=1000 * len(own) / own_words if own_words else 0.0,
