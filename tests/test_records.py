@@ -5,7 +5,7 @@ import dataclasses
 import pytest
 
 from framing.records import new_record
-from framing.types import Article, ArticleScore, MeasureResult, Span
+from framing.types import ActorStance, Article, ArticleScore, MeasureResult, Span
 
 
 def _result():
@@ -25,6 +25,11 @@ def test_a_record_is_what_its_constructor_makes_and_stays_frozen():
              "own_sentences": 1, "measures": {"hedging": made}, "stance": {}, "quotes": (),
              "sentence_spans": ((0, 5, 1),)}
     assert new_record(ArticleScore, **score) == ArticleScore(**score)
+    stance = {"actor": "Russia", "score": -0.25, "mentions": 3, "label": "unfavourable",
+              "quoted_score": None, "quoted_mentions": 0, "quoted_label": "not mentioned",
+              "evidence": ()}
+    assert new_record(ActorStance, **stance) == ActorStance(**stance)
+    assert made.with_extra({"index": 0.1}) == dataclasses.replace(made, extra={"index": 0.1})
 
 
 def test_every_field_must_be_given_and_no_other():

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from ..lexicon import Lexicon, builtin
+from ..records import new_record
 from ..sentiment import NEGATION_SCALAR, NEGATIONS, negated, token_valences
 from ..text import Doc, Quote, Sentence, bisect_from, normalise, tokenize
 from ..types import Actor, ActorStance, Span
@@ -353,7 +354,8 @@ def _summarise(
     own_score = sum(own) / len(own) if own else None
     quoted_score = sum(quoted) / len(quoted) if quoted else None
     evidence = tuple(span for _, _, spans in scored for span in spans)
-    return ActorStance(
+    return new_record(
+        ActorStance,
         actor=actor,
         score=own_score,
         mentions=len(own),
