@@ -68,20 +68,19 @@ def _score(
         else {}
     )
     own_words = doc.sentence_own_words
-    return new_record(
-        ArticleScore,
-        article=article,
-        words=doc.words,
-        own_words=doc.own_words,
-        sentences=len(doc.sentence_bounds),
-        own_sentences=doc.own_sentences,
-        measures=measures,
-        stance=stances,
-        quotes=tuple(_quote_spans(doc)),
-        sentence_spans=tuple([  # a list first: compiled, a generator is the slower way
+    return new_record(ArticleScore, {
+        "article": article,
+        "words": doc.words,
+        "own_words": doc.own_words,
+        "sentences": len(doc.sentence_bounds),
+        "own_sentences": doc.own_sentences,
+        "measures": measures,
+        "stance": stances,
+        "quotes": tuple(_quote_spans(doc)),
+        "sentence_spans": tuple([  # a list first: compiled, a generator is the slower way
             (start, end, n) for (start, end), n in zip(doc.sentence_bounds, own_words)
         ]),
-    )
+    })
 
 
 def _with_models(doc: Doc, models: Models, measures: dict[str, MeasureResult]) -> dict:

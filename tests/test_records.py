@@ -15,7 +15,7 @@ def _result():
 
 
 def test_a_record_is_what_its_constructor_makes_and_stays_frozen():
-    made = new_record(MeasureResult, **_result())
+    made = new_record(MeasureResult, _result())
     assert type(made) is MeasureResult
     assert made == MeasureResult(**_result())
     assert made.to_dict() == MeasureResult(**_result()).to_dict()
@@ -24,21 +24,21 @@ def test_a_record_is_what_its_constructor_makes_and_stays_frozen():
     score = {"article": Article("a", "o", "Text."), "words": 1, "own_words": 1, "sentences": 1,
              "own_sentences": 1, "measures": {"hedging": made}, "stance": {}, "quotes": (),
              "sentence_spans": ((0, 5, 1),)}
-    assert new_record(ArticleScore, **score) == ArticleScore(**score)
+    assert new_record(ArticleScore, score) == ArticleScore(**score)
     stance = {"actor": "Russia", "score": -0.25, "mentions": 3, "label": "unfavourable",
               "quoted_score": None, "quoted_mentions": 0, "quoted_label": "not mentioned",
               "evidence": ()}
-    assert new_record(ActorStance, **stance) == ActorStance(**stance)
+    assert new_record(ActorStance, stance) == ActorStance(**stance)
     assert made.with_extra({"index": 0.1}) == dataclasses.replace(made, extra={"index": 0.1})
 
 
 def test_every_field_must_be_given_and_no_other():
     with pytest.raises(TypeError):
-        new_record(MeasureResult, **{k: v for k, v in _result().items() if k != "extra"})
-    with pytest.raises(KeyError):
+        new_record(MeasureResult, {k: v for k, v in _result().items() if k != "extra"})
+    with pytest.raises(AttributeError):
         values = _result()
         del values["extra"]
-        new_record(MeasureResult, colour="red", **values)
+        new_record(MeasureResult, {"colour": "red", **values})
 
 
 def test_only_slotted_dataclasses_with_their_fields_alone():
@@ -55,4 +55,4 @@ def test_only_slotted_dataclasses_with_their_fields_alone():
 
     for cls in (Loose, Checked):
         with pytest.raises(TypeError):
-            new_record(cls, x=1)
+            new_record(cls, {"x": 1})

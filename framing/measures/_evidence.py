@@ -57,13 +57,12 @@ def result(
     own_words = doc.own_words
     flagged = set(doc.sentences_at([s.start for s in own]))
     own_sentences = doc.own_sentences
-    return new_record(
-        MeasureResult,
-        name=name,
-        count=len(own),
-        per_1k=1000 * len(own) / own_words if own_words else 0.0,
-        quoted_count=len(spans) - len(own),
-        sentence_share=len(flagged) / own_sentences if own_sentences else 0.0,
-        evidence=tuple(spans),
-        extra=extra or {},
-    )
+    return new_record(MeasureResult, {
+        "name": name,
+        "count": len(own),
+        "per_1k": 1000 * len(own) / own_words if own_words else 0.0,
+        "quoted_count": len(spans) - len(own),
+        "sentence_share": len(flagged) / own_sentences if own_sentences else 0.0,
+        "evidence": tuple(spans),
+        "extra": extra or {},
+    })

@@ -354,14 +354,13 @@ def _summarise(
     own_score = sum(own) / len(own) if own else None
     quoted_score = sum(quoted) / len(quoted) if quoted else None
     evidence = tuple(span for _, _, spans in scored for span in spans)
-    return new_record(
-        ActorStance,
-        actor=actor,
-        score=own_score,
-        mentions=len(own),
-        label=label_for(own_score, len(own)),
-        quoted_score=quoted_score,
-        quoted_mentions=len(quoted),
-        quoted_label=label_for(quoted_score, len(quoted)),
-        evidence=evidence,
-    )
+    return new_record(ActorStance, {
+        "actor": actor,
+        "score": own_score,
+        "mentions": len(own),
+        "label": label_for(own_score, len(own)),
+        "quoted_score": quoted_score,
+        "quoted_mentions": len(quoted),
+        "quoted_label": label_for(quoted_score, len(quoted)),
+        "evidence": evidence,
+    })
