@@ -103,6 +103,19 @@ def test_rhetorical_questions_are_the_own_voice_sentences_ending_in_a_question(p
     assert found == _questions_sentence_by_sentence(doc)
 
 
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 5), st.sampled_from("ab")),
+                max_size=12))
+def test_a_results_evidence_is_in_reading_order(places):
+    # sorted only when it is not already (most lists of evidence are): the same order either way
+    from framing.measures._evidence import result
+    from framing.types import Span
+
+    spans = [Span(start, start + length, "", "m", label, "rule:x")
+             for start, length, label in places]
+    evidence = result(Doc("x " * 30), "m", spans).evidence
+    assert evidence == tuple(sorted(spans, key=lambda s: (s.start, s.end)))
+
+
 def test_attributed_short_quote_is_not_a_scare_quote():
     result = framing.sarcasm("Putin declared the “full liberation” of the region.")
     assert "scare_quote" not in {s.label for s in result.evidence}

@@ -52,7 +52,9 @@ def result(
 ) -> MeasureResult:
     """Count own-voice evidence, rate it per 1,000 own-voice words, and note the share of own-voice
     sentences that hold at least one piece of it."""
-    spans = sorted(spans, key=_start_end)
+    spans = list(spans)
+    if not _in_reading_order(spans):  # most are: a lexicon's hits come in order
+        spans.sort(key=_start_end)
     own = [s for s in spans if not s.in_quote]
     own_words = doc.own_words
     flagged = set(doc.sentences_at([s.start for s in own]))
@@ -66,3 +68,13 @@ def result(
         "evidence": tuple(spans),
         "extra": extra or {},
     })
+
+
+def _in_reading_order(spans: list[Span]) -> bool:
+    """Whether each span's (start, end) is at or after the one before it."""
+    for k in range(1, len(spans)):
+        before, after = spans[k - 1], spans[k]
+        start, end, next_start, next_end = before.start, before.end, after.start, after.end
+        if next_start < start or (next_start == start and next_end < end):
+            return False
+    return True
