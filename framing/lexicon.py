@@ -145,7 +145,7 @@ class Scanner:
     Compiled, a typed loop reads the text's words and looks each one up (with the next word) among
     the openings of every written form, so the cost does not grow with the lexicons. It reads the
     text as written, lower-casing ASCII letters as it goes, unless the text has a cased letter
-    beyond ASCII (or the forms one that begins with a mark): then it reads `Doc.norm`. As pure
+    beyond ASCII or a form begins with a mark: then it reads `Doc.norm`. As pure
     Python, an Aho-Corasick automaton over every form (ahocorasick-rs, a compiled library) is
     several times faster than any loop Python runs over the words."""
 
@@ -169,14 +169,14 @@ class Scanner:
 
     def scan(self, doc: Doc) -> None:
         """Find the matches of every lexicon in `doc` and remember them on it."""
-        found = None
+        occurrences = None
         if _COMPILED and self._forms and not self._after_marks:
-            found = _word_occurrences(doc.text, self._forms, self._closes, self._table,
-                                      self._opening_forms, True)
-        if found is None:
+            occurrences = _word_occurrences(doc.text, self._forms, self._closes, self._table,
+                                            self._opening_forms, True)
+        if occurrences is None:
             norm = doc.norm
-            found = self._occurrences(norm.replace("\n", " ") if "\n" in norm else norm)
-        hits = _longest_first(doc, found, self._targets, len(self.lexicons))
+            occurrences = self._occurrences(norm.replace("\n", " ") if "\n" in norm else norm)
+        hits = _longest_first(doc, occurrences, self._targets, len(self.lexicons))
         for lexicon, found in zip(self.lexicons, hits):
             doc.memo[id(lexicon)] = (lexicon, found)
 
@@ -238,6 +238,9 @@ def _opening_hash(form: str) -> int:
     return _pair_hash(h, len(gap), _word_hash(second)) if gap else h
 
 
+_SLOTS = len(hash_bits(()))  # where the slots of an opening table start, after its bits
+
+
 def _opening_table(openings: dict[int, list[int]]) -> tuple[bytearray, list[list[int]]]:
     """The openings as a hash table the compiled matcher reads without making a Python object.
 
@@ -259,9 +262,6 @@ def _opening_table(openings: dict[int, list[int]]) -> tuple[bytearray, list[list
             h.to_bytes(4, "little") + (len(forms) + 1).to_bytes(4, "little"))
         forms.append(ks)
     return table, forms
-
-
-_SLOTS = len(hash_bits(()))  # where the slots of an opening table start, after its bits
 
 
 def _opening_at(table: bytearray, mask: int, h: int) -> int:
@@ -370,7 +370,6 @@ def _add_found(
                 found.append((start, -end, k))
 
 
-
 def _occurs_folded(text: str, form: str, start: int) -> bool:
     """Whether the normalised `form` is written at `start` in a text whose cased letters are all
     ASCII: in any case, with curly apostrophes, a line break for a space."""
@@ -378,7 +377,7 @@ def _occurs_folded(text: str, form: str, start: int) -> bool:
     if end > len(text) or _folded(text[end - 1]) != ord(form[-1]):  # most misses, at once
         return False
     at = start
-    for want in form:  # compiled, a loop over the characters without indexing
+    for want in form:  # compiled, a loop over the form's characters; the text's by index
         if _folded(text[at]) != ord(want):
             return False
         at += 1
@@ -433,8 +432,8 @@ def _longest_first(
     lexicons: int,
 ) -> list[list[tuple[int, int, Entry]]]:
     """Each lexicon's hits, as (start, end, entry): leftmost, longest, non-overlapping, at each
-    position the longest form whose rules hold. The occurrences come in that order (by start, longest first), and each
-    form stands for entries of one or more lexicons (its `targets`)."""
+    position the longest form whose rules hold. The occurrences come in that order (by start,
+    longest first), and each form stands for entries of one or more lexicons (its `targets`)."""
     hits: list[list[tuple[int, int, Entry]]] = [[] for _ in range(lexicons)]
     taken = [0] * lexicons  # where each lexicon's last hit ends
     for start, minus_end, k in occurrences:

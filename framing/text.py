@@ -192,7 +192,7 @@ def _columns_by_chunk(
 
 def _columns_by_character(
     text: str, offset: int, texts_only: bool = False
-) -> tuple[list[int], list[int], list[str], list[str]]:
+) -> tuple[list[int] | None, list[int] | None, list[str], list[str] | None]:
     """`_columns_by_chunk` in one pass over the characters, which compiled code makes several
     times faster: no list of chunks, no search for each one, no method calls on plain words.
     Each chunk goes to `_add_chunk` with what the pass learnt of its characters. With
