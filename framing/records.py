@@ -1,4 +1,4 @@
-"""Making the frozen result records (`MeasureResult`, `ArticleScore`) at a quarter of the cost.
+"""Making the frozen result records (`MeasureResult`, `ArticleScore`, `ActorStance`) cheaply.
 
 A frozen dataclass's own `__init__` is interpreted Python that sets each field through
 `object.__setattr__`, about 1,500 machine instructions a field: more than a whole measure spends

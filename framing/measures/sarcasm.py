@@ -50,7 +50,7 @@ def rhetorical_questions(doc: Doc) -> list[Span]:
     """Questions the outlet asks in its own voice (not inside a quotation)."""
     spans = []
     full, bounds = doc.text, doc.sentence_bounds
-    found = full.find("?")  # most articles have none, and most sentences
+    found = full.find("?")  # most articles have none: one search, and done
     while found != -1:  # a question mark lies in a sentence: only white space is between them
         start, end = bounds[doc.sentence_at(found)]
         found = full.find("?", end)
