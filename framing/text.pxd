@@ -81,9 +81,9 @@ cpdef bint _can_close(str text, Py_ssize_t pos, Py_UCS4 ch) except -1
 @cython.locals(ch=Py_UCS4)
 cpdef bint _is_name(str word) except -1
 
-@cython.locals(openings=list, inside=list, k=Py_ssize_t, last=Py_ssize_t, start=Py_ssize_t,
-               end=Py_ssize_t, at=Py_ssize_t, stop=Py_ssize_t)
-cpdef list in_quotes(list quotes, object hits)
+@cython.locals(quotes=list, openings=list, inside=list, k=Py_ssize_t, last=Py_ssize_t,
+               start=Py_ssize_t, end=Py_ssize_t, at=Py_ssize_t, stop=Py_ssize_t)
+cpdef list in_quotes(object doc, object hits)
 
 @cython.locals(ranges=list, k=Py_ssize_t, start=Py_ssize_t, end=Py_ssize_t,
                first=Py_ssize_t)

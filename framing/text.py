@@ -739,14 +739,13 @@ _VERB_WINDOW_AFTER = 6  # tokens after the closing mark in which a speech verb m
 _SPEAKER_REACH = 12  # tokens walked from the speech verb to find the speaker's name
 
 
-def in_quotes(quotes: list[Quote], hits: Sequence[Found]) -> list[bool]:
-    """For each hit (start, end, ...), whether it lies inside a quotation of `quotes` (the
-    `Doc.quotes`), as `Doc.quote_around(start, end) is not None` tells: the last quotation
-    opening at or before the hit, found for all hits by one walk when they come in reading order,
-    must close after it."""
+def in_quotes(doc: Doc, hits: Sequence[Found]) -> list[bool]:
+    """For each hit (start, end, ...), whether it lies inside a quotation of `doc`, as
+    `Doc.quote_around(start, end) is not None` tells: the last quotation opening at or before the
+    hit, found for all hits by one walk when they come in reading order, must close after it."""
+    quotes, openings = doc.quotes, doc._quote_starts
     if not quotes:
         return [False] * len(hits)
-    openings = [quote.inner_start for quote in quotes]
     inside, k, last = [], 0, len(quotes) - 1
     for hit in hits:
         start, end = hit[0], hit[1]

@@ -332,7 +332,7 @@ def test_in_quotes_is_quote_around_for_each_hit(text, edges):
     doc, entry = Doc(text), Entry("x", "c")
     hits = [Hit(a, b, entry) for a, b in zip(edges[::2], edges[1::2])]
     expected = [doc.quote_around(h.start, h.end) is not None for h in hits]
-    assert in_quotes(doc.quotes, hits) == expected
+    assert in_quotes(doc, hits) == expected
 
 
 @given(st.lists(st.integers(0, 300), max_size=60).map(sorted),

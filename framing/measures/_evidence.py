@@ -32,7 +32,7 @@ _start_end = itemgetter(0, 1)  # a span's (start, end)
 def lexicon_spans(doc: Doc, lexicon: Lexicon, *, measure: str) -> list[Span]:
     """An evidence span for every hit of `lexicon` in `doc`, its source the lexicon's entry."""
     hits = lexicon.found(doc)
-    return _spans(doc.text, hits, in_quotes(doc.quotes, hits), measure, lexicon.sources)
+    return _spans(doc.text, hits, in_quotes(doc, hits), measure, lexicon.sources)
 
 
 def _spans(
