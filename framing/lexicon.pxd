@@ -2,7 +2,7 @@
 cimport cython
 from framing.text cimport is_cased_beyond_ascii
 
-cdef Py_ssize_t _FNV_SEED, _FNV_PRIME, _FNV_MASK, _SLOTS
+cdef Py_ssize_t _FNV_SEED, _FNV_PRIME, _FNV_MASK, _SLOTS, _LOOK_BACK
 cdef bytes _WORD_CODES, _FOLDED_WORD_CODES
 
 @cython.locals(last_start=Py_ssize_t, last_end=Py_ssize_t, last_hash=Py_ssize_t,

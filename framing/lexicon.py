@@ -336,12 +336,6 @@ def _word_occurrences(
     return found
 
 
-# For each ASCII code, the code a word's hash reads (folded: a capital as a small letter), or 0
-# for a character that is not a word character (what `_is_word_char` says).
-_WORD_CODES = bytes(c if chr(c).isalnum() or c == 95 else 0 for c in range(128))
-_FOLDED_WORD_CODES = bytes(c + 32 if 65 <= c <= 90 else c for c in _WORD_CODES)
-
-
 def _open_at(
     text: str, start: int, pair: int, word: int, opening_forms: list[list[int]],
     forms: list[str], closes: list[bool], fold: bool, found: list[tuple[int, int, int]],
@@ -463,6 +457,12 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum()
 
 
+# For each ASCII code, the code a word's hash reads (folded: a capital as a small letter), or 0
+# for a character that is not a word character.
+_WORD_CODES = bytes(c if _is_word_char(chr(c)) else 0 for c in range(128))
+_FOLDED_WORD_CODES = bytes(c + 32 if 65 <= c <= 90 else c for c in _WORD_CODES)
+
+
 def _starts_word(text: str, start: int) -> bool:
     """No token continues to the left of `start` ("called" in "so-called", "t" in "don't")."""
     if start == 0:
@@ -578,6 +578,9 @@ _ALNUM_RE = re.compile(r"[^\W_]")
 _NEXT_TOKEN_RE = re.compile(r"\s*(" + TOKEN_RE.pattern + ")")
 
 
+_LOOK_BACK = 40  # characters read before a match for the token before it
+
+
 def next_token(doc: Doc, end: int) -> str:
     """The normalised token right after offset `end` ("" at the end of the text)."""
     m = _NEXT_TOKEN_RE.match(doc.text, end)
@@ -586,7 +589,7 @@ def next_token(doc: Doc, end: int) -> str:
 
 def previous_token(doc: Doc, start: int) -> str:
     """The normalised token right before offset `start` ("" at the start of the text)."""
-    found = find_tokens(doc.text, max(0, start - 40), start)
+    found = find_tokens(doc.text, max(0, start - _LOOK_BACK), start)
     return normalise_text(found[-1]) if found else ""
 
 
@@ -604,7 +607,7 @@ def _first_after(text: str, end: int) -> str:
 
 def _last_before(text: str, start: int) -> str:
     """The last character of `previous_token` ("" if none)."""
-    lo = max(0, start - 40)
+    lo = max(0, start - _LOOK_BACK)
     at = trim_space(text, start, lo)
     return text[at - 1] if at > lo else ""
 
