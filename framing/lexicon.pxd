@@ -7,31 +7,31 @@ cdef bytes _WORD_CODES, _FOLDED_WORD_CODES
 
 @cython.locals(last_start=Py_ssize_t, last_end=Py_ssize_t, last_hash=Py_ssize_t,
                start=Py_ssize_t, h=Py_ssize_t, i=Py_ssize_t, ch=Py_UCS4,
-               slots="const unsigned char *", mask=Py_ssize_t, code=Py_ssize_t,
+               slots="const unsigned char *", code=Py_ssize_t,
                ascii_codes="const unsigned char *", pair_hash=Py_ssize_t, pair=Py_ssize_t,
                word=Py_ssize_t)
-cpdef list _word_occurrences(str text, list forms, list closes, bytearray table,
-                             list opening_forms, bint fold)
+cpdef list _word_occurrences(str text, bytearray table, bint fold)
 
-@cython.locals(at=Py_ssize_t, p=Py_ssize_t, slot=Py_ssize_t)
-cdef inline Py_ssize_t _opening_at(const unsigned char *table, Py_ssize_t mask,
-                                   Py_ssize_t h) noexcept
+@cython.locals(at=Py_ssize_t, p=Py_ssize_t, forms=Py_ssize_t, mask=Py_ssize_t)
+cdef inline Py_ssize_t _opening_at(const unsigned char *table, Py_ssize_t h) noexcept
 
 @cython.locals(value=Py_ssize_t)
 cdef inline Py_ssize_t _read_uint32(const unsigned char *data, Py_ssize_t at) noexcept
 
-cdef _open_at(str text, Py_ssize_t start, Py_ssize_t pair, Py_ssize_t word, list opening_forms,
-              list forms, list closes, bint fold, list found)
+cdef _open_at(str text, Py_ssize_t start, Py_ssize_t pair, Py_ssize_t word,
+              const unsigned char *table, bint fold, list found)
 
-@cython.locals(k=Py_ssize_t, end=Py_ssize_t, form=str)
-cdef _add_found(str text, Py_ssize_t start, list candidates, list forms, list closes,
+@cython.locals(n=Py_ssize_t, forms=Py_ssize_t, k=Py_ssize_t, closes=Py_ssize_t,
+               length=Py_ssize_t, codes=Py_ssize_t, end=Py_ssize_t)
+cdef _add_found(str text, Py_ssize_t start, const unsigned char *table, Py_ssize_t at,
                 bint fold, list found)
 
-@cython.locals(at=Py_ssize_t, end=Py_ssize_t, want=Py_UCS4)
-cdef bint _occurs_folded(str text, str form, Py_ssize_t start) except -1
+@cython.locals(last=Py_ssize_t, j=Py_ssize_t)
+cdef inline bint _occurs(str text, Py_ssize_t start, Py_ssize_t length,
+                         const unsigned char *table, Py_ssize_t codes, bint fold) noexcept
 
 @cython.locals(code=Py_ssize_t)
-cdef inline Py_ssize_t _folded(Py_UCS4 ch) noexcept
+cdef inline Py_ssize_t _code(Py_UCS4 ch, bint fold) noexcept
 
 @cython.locals(h=Py_ssize_t, ch=Py_UCS4)
 cpdef Py_ssize_t _word_hash(str word) except -1

@@ -162,7 +162,8 @@ class Scanner:
         self._opens = [_is_word_char(form[0]) for form in self._forms]
         self._closes = [_is_word_char(form[-1]) for form in self._forms]
         if _COMPILED:
-            self._table, self._opening_forms = _opening_table(_openings(self._forms, self._opens))
+            self._table = _opening_table(_openings(self._forms, self._opens), self._forms,
+                                         self._closes)
             self._after_marks = [k for k, opens in enumerate(self._opens) if not opens]
         elif self._forms:
             self._automaton = AhoCorasick(self._forms, implementation=Implementation.ContiguousNFA)
@@ -171,8 +172,7 @@ class Scanner:
         """Find the matches of every lexicon in `doc` and remember them on it."""
         occurrences = None
         if _COMPILED and self._forms and not self._after_marks:
-            occurrences = _word_occurrences(doc.text, self._forms, self._closes, self._table,
-                                            self._opening_forms, True)
+            occurrences = _word_occurrences(doc.text, self._table, True)
         if occurrences is None:
             norm = doc.norm
             occurrences = self._occurrences(norm.replace("\n", " ") if "\n" in norm else norm)
@@ -188,8 +188,7 @@ class Scanner:
         if not _COMPILED:
             matches = self._automaton.find_matches_as_indexes(text, overlapping=True)
             return _on_word_boundaries(text, matches, self._opens, self._closes)
-        found = _word_occurrences(text, self._forms, self._closes, self._table,
-                                  self._opening_forms, False)
+        found = _word_occurrences(text, self._table, False)
         if self._after_marks:
             found += _mark_occurrences(text, self._forms, self._closes, self._after_marks)
             found.sort()
@@ -238,45 +237,59 @@ def _opening_hash(form: str) -> int:
     return _pair_hash(h, len(gap), _word_hash(second)) if gap else h
 
 
-_SLOTS = len(hash_bits(()))  # where the slots of an opening table start, after its bits
+_SLOTS = len(hash_bits(()))  # where an opening table's slot count is, after its bits
 
 
-def _opening_table(openings: dict[int, list[int]]) -> tuple[bytearray, list[list[int]]]:
-    """The openings as a hash table the compiled matcher reads without making a Python object.
+def _opening_table(
+    openings: dict[int, list[int]], forms: list[str], closes: list[bool]
+) -> bytearray:
+    """The openings, with the forms each one opens, as one hash table that the compiled matcher
+    reads through a C pointer: a look-up makes no Python object and touches a few cache lines,
+    not the scattered objects of lists of forms.
 
-    It starts with the 8 KB of `hash_bits`, a bit for each class of hashes: most words open no
-    form, and their look-up ends at a clear bit, in memory small enough to stay in the
-    processor's nearest cache. Slots of 8 bytes follow, little-endian: the hash, and 1 + the
-    index in the list returned beside the table of the forms it opens (0: an empty slot). Open
-    addressing, at most a quarter full."""
+    Little-endian 4-byte words, in order:
+    - the 8 KB of `hash_bits`, a bit for each class of hashes: most words open no form, and
+      their look-up ends at a clear bit, in memory small enough to stay in the processor's
+      nearest cache;
+    - the number of slots less one (a power of two less one: the mask of a hash), and a 0;
+    - the slots, two words each: an opening's hash, and where its forms are (0: an empty slot).
+      Open addressing, at most a quarter full;
+    - the forms of each opening, longest first: how many, then for each its index in `forms`,
+      1 if the text must not continue its last word (`closes`), its length and the code of
+      each of its characters."""
     size = 16
     while size < 4 * len(openings):
         size *= 2
-    table = hash_bits(openings) + bytearray(8 * size)
-    forms = []
+    table = hash_bits(openings) + _uint32s([size - 1, 0]) + bytearray(8 * size)
     for h, ks in openings.items():
         at = h & (size - 1)
-        while table[_SLOTS + 8 * at + 4 : _SLOTS + 8 * at + 8] != bytes(4):
+        while _read_uint32(table, _SLOTS + 8 + 8 * at + 4):
             at = (at + 1) & (size - 1)
-        table[_SLOTS + 8 * at : _SLOTS + 8 * at + 8] = (
-            h.to_bytes(4, "little") + (len(forms) + 1).to_bytes(4, "little"))
-        forms.append(ks)
-    return table, forms
+        table[_SLOTS + 8 + 8 * at : _SLOTS + 16 + 8 * at] = _uint32s([h, len(table)])
+        block = [len(ks)]
+        for k in ks:
+            block += [k, int(closes[k]), len(forms[k]), *map(ord, forms[k])]
+        table += _uint32s(block)
+    return table
 
 
-def _opening_at(table: bytearray, mask: int, h: int) -> int:
-    """Where the forms opening with hash `h` are in the list beside `table` (of `mask` + 1
-    slots), or -1: none."""
+def _uint32s(values: list[int]) -> bytes:
+    return b"".join(value.to_bytes(4, "little") for value in values)
+
+
+def _opening_at(table: bytearray, h: int) -> int:
+    """Where the forms opening with hash `h` are in `table`, or -1: none."""
     if not table[h >> 3 & (_SLOTS - 1)] >> (h & 7) & 1:  # hash_bits' bit, as has_bit reads it
         return -1
+    mask = _read_uint32(table, _SLOTS)
     at = h & mask
     while True:
-        p = _SLOTS + 8 * at
-        slot = _read_uint32(table, p + 4)
-        if slot == 0:
+        p = _SLOTS + 8 + 8 * at
+        forms = _read_uint32(table, p + 4)
+        if forms == 0:
             return -1
         if _read_uint32(table, p) == h:
-            return slot - 1
+            return forms
         at = (at + 1) & mask
 
 
@@ -288,12 +301,9 @@ def _read_uint32(data: bytearray, at: int) -> int:
     return value << 8 | data[at]
 
 
-def _word_occurrences(
-    text: str, forms: list[str], closes: list[bool], table: bytearray,
-    opening_forms: list[list[int]], fold: bool,
-) -> list[tuple[int, int, int]] | None:
+def _word_occurrences(text: str, table: bytearray, fold: bool) -> list[tuple[int, int, int]] | None:
     """`Scanner._occurrences` for the forms that begin with a word, in order, by one loop over
-    the characters that hashes each word as it reads it.
+    the characters that hashes each word as it reads it and looks it up in the `_opening_table`.
 
     Such a form can only begin where a word begins, and its opening is then exactly the text's
     word (or its two words and what separates them), as the text's words end where the form's
@@ -304,7 +314,7 @@ def _word_occurrences(
     only for a text whose cased letters are all ASCII, so at any other (É, İ) it gives up and
     returns None."""
     found: list[tuple[int, int, int]] = []
-    slots, mask = table, (len(table) - _SLOTS) // 8 - 1  # compiled, slots: a C pointer
+    slots = table  # compiled, a C pointer
     ascii_codes = _FOLDED_WORD_CODES if fold else _WORD_CODES  # compiled, a C pointer too
     last_start = last_end = last_hash = -1  # the word before the one being read
     start, h = -1, 0
@@ -323,65 +333,72 @@ def _word_occurrences(
         elif start >= 0:
             if last_start >= 0:  # the word before this one opens forms alone or with this one?
                 pair_hash = _pair_hash(last_hash, start - last_end, h)
-                pair = _opening_at(slots, mask, pair_hash)
-                word = _opening_at(slots, mask, last_hash) if last_hash != pair_hash else -1
+                pair = _opening_at(slots, pair_hash)
+                word = _opening_at(slots, last_hash) if last_hash != pair_hash else -1
                 if pair >= 0 or word >= 0:  # most words open none
-                    _open_at(text, last_start, pair, word, opening_forms, forms, closes, fold,
-                             found)
+                    _open_at(text, last_start, pair, word, slots, fold, found)
             last_start, last_end, last_hash, start = start, i, h, -1
     if last_start >= 0:
-        word = _opening_at(slots, mask, last_hash)
+        word = _opening_at(slots, last_hash)
         if word >= 0:
-            _open_at(text, last_start, -1, word, opening_forms, forms, closes, fold, found)
+            _open_at(text, last_start, -1, word, slots, fold, found)
     return found
 
 
 def _open_at(
-    text: str, start: int, pair: int, word: int, opening_forms: list[list[int]],
-    forms: list[str], closes: list[bool], fold: bool, found: list[tuple[int, int, int]],
+    text: str, start: int, pair: int, word: int, table: bytearray, fold: bool,
+    found: list[tuple[int, int, int]],
 ) -> None:
     """The forms that occur at the word starting at `start`, whose openings were found in the
-    table: those of its pair with the next word (`pair`, or -1), and of the word alone (`word`)."""
+    table: those of its pair with the next word (at `pair`, or -1), and of the word alone (at
+    `word`)."""
     if not _starts_word(text, start):  # "called" in "so-called"
         return
     if pair >= 0:  # two-word openings first: their forms are longer
-        _add_found(text, start, opening_forms[pair], forms, closes, fold, found)
+        _add_found(text, start, table, pair, fold, found)
     if word >= 0:
-        _add_found(text, start, opening_forms[word], forms, closes, fold, found)
+        _add_found(text, start, table, word, fold, found)
 
 
 def _add_found(
-    text: str, start: int, candidates: list[int], forms: list[str], closes: list[bool],
-    fold: bool, found: list[tuple[int, int, int]],
+    text: str, start: int, table: bytearray, at: int, fold: bool,
+    found: list[tuple[int, int, int]],
 ) -> None:
-    """The forms of `candidates` that occur at `start` (folded, with `fold`), longest first (a
-    form of another opening with the same hash does not occur there)."""
-    for k in candidates:
-        form = forms[k]
-        if _occurs_folded(text, form, start) if fold else text.startswith(form, start):
-            end = start + len(form)
-            if not closes[k] or _ends_word(text, end):
-                found.append((start, -end, k))
+    """The forms listed at `at` in the table that occur at `start` (folded, with `fold`), longest
+    first (a form of another opening with the same hash does not occur there)."""
+    n = len(text)
+    forms, at = _read_uint32(table, at), at + 4
+    for _ in range(forms):
+        k, closes, length = (_read_uint32(table, at), _read_uint32(table, at + 4),
+                             _read_uint32(table, at + 8))
+        codes, at = at + 12, at + 12 + 4 * length
+        end = start + length
+        if (end <= n and _occurs(text, start, length, table, codes, fold)
+                and (not closes or _ends_word(text, end))):
+            found.append((start, -end, k))
 
 
-def _occurs_folded(text: str, form: str, start: int) -> bool:
-    """Whether the normalised `form` is written at `start` in a text whose cased letters are all
-    ASCII: in any case, with curly apostrophes, a line break for a space."""
-    end = start + len(form)
-    if end > len(text) or _folded(text[end - 1]) != ord(form[-1]):  # most misses, at once
+def _occurs(
+    text: str, start: int, length: int, table: bytearray, codes: int, fold: bool
+) -> bool:
+    """Whether the `length` character codes at `codes` in the table are written at `start` (in
+    any case, with curly apostrophes, a line break for a space, with `fold`: in a text whose
+    cased letters are all ASCII)."""
+    last = length - 1  # most misses, at once
+    if _code(text[start + last], fold) != _read_uint32(table, codes + 4 * last):
         return False
-    at = start
-    for want in form:  # compiled, a loop over the form's characters; the text's by index
-        if _folded(text[at]) != ord(want):
+    for j in range(last):
+        if _code(text[start + j], fold) != _read_uint32(table, codes + 4 * j):
             return False
-        at += 1
     return True
 
 
-def _folded(ch: str) -> int:
-    """The code of `ch` as `normalise` writes it in a text whose cased letters are all ASCII, and
-    a line break as a space."""
+def _code(ch: str, fold: bool) -> int:
+    """The code of `ch` as `normalise` writes it in a text whose cased letters are all ASCII
+    (with `fold`), and a line break as a space."""
     code = ord(ch)
+    if not fold:
+        return code
     if 65 <= code <= 90:  # A-Z
         return code + 32
     if code == 0x2019 or code == 0x2018:  # ’ ‘

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -198,10 +200,10 @@ def test_word_matcher_finds_every_occurrence_even_when_hashes_collide(lexicon, m
     with pytest.MonkeyPatch.context() as patch:
         if mask is not None:
             patch.setattr(lexicon_module, "_FNV_MASK", mask)
-        openings = lexicon_module._openings(scanner._forms, scanner._opens)
-        found = lexicon_module._word_occurrences(
-            text, scanner._forms, scanner._closes, *lexicon_module._opening_table(openings),
-            False)
+        table = lexicon_module._opening_table(
+            lexicon_module._openings(scanner._forms, scanner._opens), scanner._forms,
+            scanner._closes)
+        found = lexicon_module._word_occurrences(text, table, False)
     assert found == [o for o in every_occurrence(text, scanner) if scanner._opens[o[2]]]
 
 
@@ -216,14 +218,14 @@ def test_the_word_matcher_reads_a_text_as_its_normalised_form(lexicon, parts):
     line breaks as spaces), or gives up on a text with a cased letter beyond ASCII."""
     text = "".join(parts)
     scanner = Scanner([parse_lexicon(HEADER + "don't\tlabel\t-\t-\t1.0\t\n"), lexicon])
-    openings = lexicon_module._openings(scanner._forms, scanner._opens)
-    args = (scanner._forms, scanner._closes, *lexicon_module._opening_table(openings))
-    folded = lexicon_module._word_occurrences(text, *args, True)
+    table = lexicon_module._opening_table(
+        lexicon_module._openings(scanner._forms, scanner._opens), scanner._forms, scanner._closes)
+    folded = lexicon_module._word_occurrences(text, table, True)
     if any(ord(ch) > 127 and is_cased_beyond_ascii(ch) for ch in text):
         assert folded is None
     else:
         norm = normalise_text(text).replace("\n", " ")
-        assert folded == lexicon_module._word_occurrences(norm, *args, False)
+        assert folded == lexicon_module._word_occurrences(norm, table, False)
 
 
 @given(st.sets(st.integers(0, 2**32 - 1), max_size=40), st.integers(0, 2**32 - 1))
@@ -233,15 +235,25 @@ def test_opening_table_finds_each_hash_and_no_other(hashes, other):
     look-up reads a C pointer and is not callable from Python: pure Python runs this.)"""
     if lexicon_module._COMPILED:
         pytest.skip("compiled, the look-up takes a C pointer")
-    openings = {h: [h % 97] for h in hashes}
+    forms = [f"f{k}" + "é" * (k % 3) for k in range(97)]
+    closes = [k % 2 == 0 for k in range(97)]
+    openings = {h: [h % 97, (h + 1) % 97] for h in hashes}
     openings.update({2**32 - 1 - 2**16 * k: [k] for k in range(3)})  # all in the last slot
-    table, forms = lexicon_module._opening_table(openings)
-    mask = (len(table) - lexicon_module._SLOTS) // 8 - 1
-    assert 4 * len(openings) <= mask + 1
+    table = lexicon_module._opening_table(openings, forms, closes)
+    read = partial(lexicon_module._read_uint32, table)
+    assert 4 * len(openings) <= read(lexicon_module._SLOTS) + 1
     for h, ks in openings.items():
-        assert forms[lexicon_module._opening_at(table, mask, h)] == ks
+        at = lexicon_module._opening_at(table, h)
+        listed, count, at = [], read(at), at + 4
+        for _ in range(count):
+            k, ends_word, length = read(at), read(at + 4), read(at + 8)
+            written = "".join(chr(read(at + 12 + 4 * j)) for j in range(length))
+            assert (ends_word, written) == (closes[k], forms[k])
+            listed.append(k)
+            at += 12 + 4 * length
+        assert listed == ks
     if other not in openings:
-        assert lexicon_module._opening_at(table, mask, other) == -1
+        assert lexicon_module._opening_at(table, other) == -1
 
 
 SAMPLE_TEXT = (
