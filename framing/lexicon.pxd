@@ -38,8 +38,8 @@ cpdef Py_ssize_t _word_hash(str word) except -1
 
 cdef inline Py_ssize_t _pair_hash(Py_ssize_t first, Py_ssize_t gap, Py_ssize_t second) noexcept
 
-@cython.locals(start=Py_ssize_t, minus_end=Py_ssize_t, end=Py_ssize_t, k=Py_ssize_t,
-               slot=Py_ssize_t, hits=list, taken=list, entries=list, rules=tuple)
+@cython.locals(k=Py_ssize_t, slot=Py_ssize_t, count=Py_ssize_t, hits=list, taken=list,
+               target=tuple, at=Py_ssize_t, j=Py_ssize_t, rules=tuple)
 cpdef list _longest_first(object doc, list occurrences, list targets, Py_ssize_t lexicons)
 
 cdef inline bint _is_word_char(Py_UCS4 ch) noexcept

@@ -157,7 +157,7 @@ class Scanner:
                 table.setdefault(form, []).append((slot, entries))
         # longest first: the order in which a position's occurrences are wanted
         self._forms = sorted(table, key=len, reverse=True)
-        self._targets = [table[form] for form in self._forms]
+        self._targets = [_flat_targets(table[form]) for form in self._forms]
         # whether a form starts (ends) with a word character, so the text must not continue it
         self._opens = [_is_word_char(form[0]) for form in self._forms]
         self._closes = [_is_word_char(form[-1]) for form in self._forms]
@@ -438,26 +438,42 @@ def _pair_hash(first: int, gap: int, second: int) -> int:
     return ((first + gap) * _FNV_PRIME & _FNV_MASK) ^ second
 
 
+def _flat_targets(targets: list[tuple[int, list[Entry]]]) -> tuple[int | Entry | tuple, ...]:
+    """A form's (lexicon slot, entries) in one tuple: for each slot, the slot, the number of its
+    entries, then each entry and its rules. Matching reads it for every occurrence; one object
+    is read from memory at once, where nested lists and tuples would be several scattered ones
+    (and the rules are not read from each entry's attribute)."""
+    flat: list[int | Entry | tuple] = []
+    for slot, entries in targets:
+        flat += [slot, len(entries)]
+        for entry in entries:
+            flat += [entry, entry.rules]
+    return tuple(flat)
+
+
 def _longest_first(
-    doc: Doc, occurrences: list[tuple[int, int, int]], targets: list[list[tuple[int, list[Entry]]]],
-    lexicons: int,
+    doc: Doc, occurrences: list[tuple[int, int, int]], targets: list[tuple], lexicons: int,
 ) -> list[list[tuple[int, int, Entry]]]:
     """Each lexicon's hits, as (start, end, entry): leftmost, longest, non-overlapping, at each
     position the longest form whose rules hold. The occurrences come in that order (by start,
-    longest first), and each form stands for entries of one or more lexicons (its `targets`)."""
+    longest first), and each form stands for entries of one or more lexicons (its
+    `_flat_targets`)."""
     hits: list[list[tuple[int, int, Entry]]] = [[] for _ in range(lexicons)]
     taken = [0] * lexicons  # where each lexicon's last hit ends
-    for start, minus_end, k in occurrences:
-        for slot, entries in targets[k]:
-            if start < taken[slot]:
-                continue
-            end = -minus_end
-            for entry in entries:
-                rules = entry.rules
-                if not rules or _rules_hold(doc, rules, start, end):
-                    hits[slot].append((start, end, entry))
-                    taken[slot] = end
-                    break
+    for start, minus_end, k in occurrences:  # compiled, start and end stay Python ints: made once
+        target = targets[k]
+        at = 0
+        while at < len(target):
+            slot, count = target[at], target[at + 1]
+            if start >= taken[slot]:
+                for j in range(at + 2, at + 2 + 2 * count, 2):
+                    rules = target[j + 1]
+                    if not rules or _rules_hold(doc, rules, start, -minus_end):
+                        end = -minus_end
+                        hits[slot].append((start, end, target[j]))
+                        taken[slot] = end
+                        break
+            at += 2 + 2 * count
     return hits
 
 
