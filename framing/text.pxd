@@ -68,6 +68,9 @@ cpdef bint _continues_line(str text, Py_ssize_t newline) except -1
                n=Py_ssize_t, pos=Py_ssize_t, ch=Py_UCS4, newline=Py_ssize_t, end=Py_ssize_t)
 cpdef list _pair_quote_marks(str text)
 
+@cython.locals(marks=list, mark=str, at=Py_ssize_t)
+cpdef list _quote_marks(str text)
+
 cpdef Py_ssize_t skip_space(str text, Py_ssize_t at) except -1
 
 cpdef Py_ssize_t trim_space(str text, Py_ssize_t end, Py_ssize_t lo=*) except -1

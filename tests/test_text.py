@@ -5,7 +5,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from framing.lexicon import parse_lexicon
-from framing.text import TOKEN_RE, Doc, count_words, split_sentences, tokenize
+from framing.text import TOKEN_RE, Doc, _quote_marks, count_words, split_sentences, tokenize
 
 speech = parse_lexicon(
     "# name: speech\n# version: 1\n# description: d\n# license: MIT\n# provenance: tests\n"
@@ -30,6 +30,12 @@ def test_sentences_are_ordered_trimmed_and_within_the_text(text):
         assert previous_end <= start < end <= len(text)
         assert text[start:end] == text[start:end].strip()
         previous_end = end
+
+
+@given(st.text(alphabet=st.sampled_from(list("a '“”\"‘’«»„é\n"))))
+def test_quote_marks_are_every_quotation_mark_in_order(text):
+    """Searched for mark by mark (only the straight one in an ASCII text), found in order."""
+    assert _quote_marks(text) == [i for i, ch in enumerate(text) if ch in "“”\"‘’«»„"]
 
 
 @given(st.text(alphabet=st.sampled_from(list("ab “”\"‘’.\n?"))))
