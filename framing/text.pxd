@@ -49,10 +49,12 @@ cdef bint _is_word(str text, Py_ssize_t start, Py_ssize_t end) except -1
 
 cpdef list split_sentences(str text)
 
-@cython.locals(n=Py_ssize_t, i=Py_ssize_t, end=Py_ssize_t, skip_to=Py_ssize_t, k=Py_ssize_t,
-               lead=Py_ssize_t, tail=Py_ssize_t, ch=Py_UCS4, cuts=list, words=list,
-               count=Py_ssize_t, first=Py_ssize_t, bounds=list, counts=list)
+@cython.locals(n=Py_ssize_t, i=Py_ssize_t, end=Py_ssize_t, skip_to=Py_ssize_t, cut=Py_ssize_t,
+               ch=Py_UCS4, count=Py_ssize_t, first=Py_ssize_t, bounds=list, counts=list)
 cpdef tuple sentences_and_words(str text)
+
+cdef void _add_sentence(str text, Py_ssize_t lead, Py_ssize_t tail, Py_ssize_t words,
+                        list bounds, list counts) except *
 
 @cython.locals(stop=Py_ssize_t)
 cpdef bint _lower_case_follows(str text, Py_ssize_t end) except -1

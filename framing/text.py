@@ -381,8 +381,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 def sentences_and_words(text: str) -> tuple[list[tuple[int, int]], list[int]]:
     """`split_sentences`, and the words of each sentence (`count_words`), in one pass."""
     n = len(text)
-    cuts, words = [0], []  # words: of the stretch from each cut to the next
-    count, first = 0, -1  # words so far since the last cut; where the chunk being read starts
+    bounds: list[tuple[int, int]] = []
+    counts: list[int] = []
+    cut = 0  # where the sentence being read starts (with the white space before it)
+    count, first = 0, -1  # its words so far; where the chunk being read starts
     skip_to = 0  # the characters before it were read by the inner loops
     for i, ch in enumerate(text):  # compiled, a loop over the characters without indexing
         if i < skip_to:  # the end of a chunk: in it already, and never white space
@@ -399,9 +401,8 @@ def sentences_and_words(text: str) -> tuple[list[tuple[int, int]], list[int]]:
             first = i
         if ch == "\n":
             if not _continues_line(text, i):
-                cuts.append(i)
-                words.append(count)
-                count = 0
+                _add_sentence(text, cut, i, count, bounds, counts)
+                cut, count = i, 0
         elif ch in ".!?…":
             end = i
             while end < n and text[end] in ".!?…":
@@ -413,25 +414,27 @@ def sentences_and_words(text: str) -> tuple[list[tuple[int, int]], list[int]]:
                     and not _lower_case_follows(text, end)):  # "the U.S. condemned": not an end
                 count += _is_word(text, first, end)  # the chunk ends at the white space there
                 first = -1
-                cuts.append(end)
-                words.append(count)
-                count = 0
+                _add_sentence(text, cut, end, count, bounds, counts)
+                cut, count = end, 0
             skip_to = end
     if first >= 0:
         count += _is_word(text, first, n)
-    cuts.append(n)
-    words.append(count)
-    bounds, counts = [], []
-    for k in range(len(cuts) - 1):
-        lead, tail = cuts[k], cuts[k + 1]
-        while lead < tail and text[lead].isspace():
-            lead += 1
-        while tail > lead and text[tail - 1].isspace():
-            tail -= 1
-        if lead < tail:  # a stretch of white space alone has no words either
-            bounds.append((lead, tail))
-            counts.append(words[k])
+    _add_sentence(text, cut, n, count, bounds, counts)
     return bounds, counts
+
+
+def _add_sentence(
+    text: str, lead: int, tail: int, words: int, bounds: list[tuple[int, int]], counts: list[int]
+) -> None:
+    """text[lead:tail] and its `words`, without white space at either end: unless nothing is left
+    (a stretch of white space alone has no words either)."""
+    while lead < tail and text[lead].isspace():
+        lead += 1
+    while tail > lead and text[tail - 1].isspace():
+        tail -= 1
+    if lead < tail:
+        bounds.append((lead, tail))
+        counts.append(words)
 
 
 def _lower_case_follows(text: str, end: int) -> bool:
