@@ -12,7 +12,7 @@ cdef bytes _WORD_CODES, _FOLDED_WORD_CODES
                word=Py_ssize_t)
 cpdef list _word_occurrences(str text, bytearray table, bint fold)
 
-@cython.locals(at=Py_ssize_t, p=Py_ssize_t, forms=Py_ssize_t, mask=Py_ssize_t)
+@cython.locals(at=Py_ssize_t, p=Py_ssize_t, forms_at=Py_ssize_t, mask=Py_ssize_t)
 cdef inline Py_ssize_t _opening_at(const unsigned char *table, Py_ssize_t h) noexcept
 
 @cython.locals(value=Py_ssize_t)
@@ -21,11 +21,12 @@ cdef inline Py_ssize_t _read_uint32(const unsigned char *data, Py_ssize_t at) no
 cdef _open_at(str text, Py_ssize_t start, Py_ssize_t pair, Py_ssize_t word,
               const unsigned char *table, bint fold, list found)
 
-@cython.locals(n=Py_ssize_t, forms=Py_ssize_t, k=Py_ssize_t, closes=Py_ssize_t,
+@cython.locals(n=Py_ssize_t, count=Py_ssize_t, k=Py_ssize_t, closes=Py_ssize_t,
                length=Py_ssize_t, codes=Py_ssize_t, end=Py_ssize_t)
 cdef _add_found(str text, Py_ssize_t start, const unsigned char *table, Py_ssize_t at,
                 bint fold, list found)
 
+# noexcept: it reads the text only up to the end its caller checked
 @cython.locals(last=Py_ssize_t, j=Py_ssize_t)
 cdef inline bint _occurs(str text, Py_ssize_t start, Py_ssize_t length,
                          const unsigned char *table, Py_ssize_t codes, bint fold) noexcept

@@ -274,6 +274,7 @@ def _opening_table(
 
 
 def _uint32s(values: list[int]) -> bytes:
+    """`values` as little-endian 4-byte words."""
     return b"".join(value.to_bytes(4, "little") for value in values)
 
 
@@ -285,11 +286,11 @@ def _opening_at(table: bytearray, h: int) -> int:
     at = h & mask
     while True:
         p = _SLOTS + 8 + 8 * at
-        forms = _read_uint32(table, p + 4)
-        if forms == 0:
+        forms_at = _read_uint32(table, p + 4)
+        if forms_at == 0:
             return -1
         if _read_uint32(table, p) == h:
-            return forms
+            return forms_at
         at = (at + 1) & mask
 
 
@@ -367,8 +368,8 @@ def _add_found(
     """The forms listed at `at` in the table that occur at `start` (folded, with `fold`), longest
     first (a form of another opening with the same hash does not occur there)."""
     n = len(text)
-    forms, at = _read_uint32(table, at), at + 4
-    for _ in range(forms):
+    count, at = _read_uint32(table, at), at + 4
+    for _ in range(count):
         k, closes, length = (_read_uint32(table, at), _read_uint32(table, at + 4),
                              _read_uint32(table, at + 8))
         codes, at = at + 12, at + 12 + 4 * length
@@ -394,8 +395,8 @@ def _occurs(
 
 
 def _code(ch: str, fold: bool) -> int:
-    """The code of `ch` as `normalise` writes it in a text whose cased letters are all ASCII
-    (with `fold`), and a line break as a space."""
+    """With `fold`, the code of `ch` as `normalise_text` writes it in a text whose cased letters
+    are all ASCII, and a line break as a space; without, its own code."""
     code = ord(ch)
     if not fold:
         return code
