@@ -393,6 +393,8 @@ def sentences_and_words(text: str) -> tuple[list[tuple[int, int]], list[int]]:
             if first < 0:
                 first = i
             continue
+        # `count_words`' loop, written into this one: a call to share it would come at every
+        # character
         if ch.isspace():
             if first >= 0:
                 count += _is_word(text, first, i)
